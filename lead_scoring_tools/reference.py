@@ -1,0 +1,481 @@
+"""Plain-Python reference implementation of the lead-scoring semantics.
+
+It follows ../shared/PRODUCT.md §3 and docs/scoring.md (which wins where it
+is more precise), is written independently of the dbt SQL, and uses the
+standard library only. Numbers are floats; results agree with SQL to 0.01.
+
+    config = load_config("seeds")
+    result = score(contacts, events, identities, config, as_of=date(2026, 6, 30))
+    result.quarantine, result.accepted, result.ledger, result.scores
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+Row = dict[str, Any]
+
+SEED_FILES = {
+    "models": "lead_scoring_models.csv",
+    "behavior_rules": "lead_scoring_behavior_rules.csv",
+    "inactivity_steps": "lead_scoring_inactivity_steps.csv",
+    "event_types": "lead_scoring_event_types.csv",
+    "page_categories": "lead_scoring_page_categories.csv",
+    "reference_lists": "lead_scoring_reference_lists.csv",
+}
+INT_COLUMNS = {"min_duration_seconds", "max_occurrences", "window_days", "inactive_days",
+               "priority", "fast_track_window_days"}
+FLOAT_COLUMNS = {"points", "repeat_points", "half_life_days", "default_half_life_days",
+                 "penalty_points", "mql_threshold", "score_floor", "score_cap"}
+BOOL_COLUMNS = {"is_strong_signal"}
+EVENT_COLUMNS = ("event_id", "contact_id", "anonymous_id", "event_type", "occurred_at", "url",
+                 "product_id", "campaign_id", "duration_seconds", "user_agent", "ip",
+                 "email_sent_at")
+
+
+@dataclass
+class Config:
+    """The six configuration seeds, one list of dicts per seed (None = null)."""
+    models: list[Row] = field(default_factory=list)
+    behavior_rules: list[Row] = field(default_factory=list)
+    inactivity_steps: list[Row] = field(default_factory=list)
+    event_types: list[Row] = field(default_factory=list)
+    page_categories: list[Row] = field(default_factory=list)
+    reference_lists: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    quarantine: list[Row]
+    accepted: list[Row]
+    ledger: list[Row]
+    scores: list[Row]
+
+
+# ---------------------------------------------------------------- configuration
+def _typed(column: str, text: str | None) -> Any:
+    """Empty CSV cells mean null; booleans are `true`/`false`."""
+    if text is None or text.strip() == "":
+        return None
+    text = text.strip()
+    if column in BOOL_COLUMNS:
+        return text.lower() == "true"
+    if column in INT_COLUMNS:
+        return int(float(text))
+    if column in FLOAT_COLUMNS:
+        return float(text)
+    return text
+
+
+def load_config(seed_dir: str | Path) -> Config:
+    """Read the six configuration seeds into typed Python values."""
+    lists = {}
+    for name, filename in SEED_FILES.items():
+        with open(Path(seed_dir) / filename, newline="", encoding="utf-8") as f:
+            lists[name] = [{k: _typed(k, v) for k, v in row.items()} for row in csv.DictReader(f)]
+    return Config(**lists)
+
+
+# ---------------------------------------------------------------- normalisation (§1)
+def parse_timestamp(value: Any) -> datetime | None:
+    """`occurred_at` (UTC) that is null or cannot be read as a timestamp gives None."""
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    if isinstance(value, str):
+        text = value.strip()
+        text = text[:-1] + "+00:00" if text[-1:] in ("Z", "z") else text
+        try:
+            return parse_timestamp(datetime.fromisoformat(text))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_int(value: Any) -> int | None:
+    """duration_seconds: an int or null (unreadable values count as null)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def normalise_event_type(event_type: Any) -> str | None:
+    """"`event_type` is trimmed and lower-cased.\""""
+    return None if event_type is None else str(event_type).strip().lower()
+
+
+def split_email(email: Any) -> tuple[str | None, str | None]:
+    """"E-mail: trimmed and lower-cased; `email_local_part` is the text before the
+    last `@`, `email_domain` the text after it (null when there is no `@`).\""""
+    if email is None or "@" not in str(email):
+        return None, None
+    local, _, domain = str(email).strip().lower().rpartition("@")
+    return local, domain
+
+
+def normalise_url(url: Any) -> str | None:
+    """"URL normalisation: trim; cut at the first `?` or `#`; lower-case the scheme
+    and host (everything before the first `/` that follows `://`, or the whole URL
+    when there is no path). The path keeps its case.\""""
+    if url is None:
+        return None
+    text = re.split(r"[?#]", str(url).strip(), maxsplit=1)[0]
+    if text == "":
+        return None
+    scheme_end = text.find("://")
+    if scheme_end < 0:
+        return text  # no scheme: no identifiable host, left as is
+    path_start = text.find("/", scheme_end + 3)
+    return text.lower() if path_start < 0 else text[:path_start].lower() + text[path_start:]
+
+
+def like(value: str, pattern: str) -> bool:
+    """"SQL `LIKE` semantics, compared case-insensitively (`%` = any run of
+    characters, `_` = any one character, the pattern must match the whole URL).\""""
+    regex = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in pattern.lower())
+    return re.fullmatch(regex, value.lower(), flags=re.DOTALL) is not None
+
+
+def page_category_of(url: str | None, page_categories: list[Row]) -> Row | None:
+    """"Among the rows whose `url_pattern` matches the normalised URL, the row with the
+    lowest `priority` wins, ties broken by `page_category` then `url_pattern`. [...]
+    No URL or no match: no category, no product.\""""
+    if url is None:
+        return None
+    matches = [r for r in page_categories if r.get("url_pattern") and like(url, r["url_pattern"])]
+    key = lambda r: (r.get("priority") is None, r.get("priority") or 0,
+                     r.get("page_category") or "", r["url_pattern"])
+    return min(matches, key=key, default=None)
+
+
+# ---------------------------------------------------------------- identity stitching (§2)
+def identity_map(identities: list[Row]) -> dict[str, str]:
+    """"When an `anonymous_id` was identified as several contacts, the earliest
+    `identified_at` wins, ties broken by `contact_id`. Identity rows with a null id
+    are ignored.\""""
+    best: dict[str, tuple] = {}
+    for row in identities:
+        anon, contact = row.get("anonymous_id"), row.get("contact_id")
+        if anon is None or contact is None:
+            continue
+        at = parse_timestamp(row.get("identified_at"))
+        key = (at is None, at or datetime.min, str(contact))
+        if anon not in best or key < best[anon][0]:
+            best[anon] = (key, contact)
+    return {anon: contact for anon, (_, contact) in best.items()}
+
+
+def stitch(event: Row, identities: dict[str, str]) -> Any:
+    """"An event with a null `contact_id` and a non-null `anonymous_id` takes the contact
+    of that `anonymous_id` in `identities` [...] An event that carries a `contact_id`
+    keeps it.\""""
+    if event.get("contact_id") is not None:
+        return event["contact_id"]
+    return identities.get(event.get("anonymous_id")) if event.get("anonymous_id") is not None else None
+
+
+# ---------------------------------------------------------------- quarantine (§3)
+def _nulls_last(value: Any) -> tuple:
+    if value is None:
+        return (1, 0, 0)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (0, 0, value)
+    if isinstance(value, datetime):
+        return (0, 1, value)
+    return (0, 2, str(value))
+
+
+def first_rows_per_event_id(events: list[Row]) -> set[int]:
+    """"duplicate_event_id: another row with the same `event_id` comes first: rows of one
+    id are ordered by `occurred_at` (nulls last), then by `contact_id`, `anonymous_id`,
+    `event_type`, `url`, `product_id`, `campaign_id`, `duration_seconds`, `user_agent`,
+    `ip`, `email_sent_at` (each nulls last); the first is kept.\""""
+    groups: dict[Any, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if not is_missing_event_id(e):
+            groups[e["event_id"]].append(i)
+
+    def order(i: int) -> tuple:
+        e = events[i]
+        values = [parse_timestamp(e.get("occurred_at"))] + [e.get(c) for c in EVENT_COLUMNS[1:4]] \
+            + [e.get(c) for c in EVENT_COLUMNS[5:11]] + [parse_timestamp(e.get("email_sent_at"))]
+        return tuple(_nulls_last(v) for v in values)
+    return {min(indexes, key=order) for indexes in groups.values()}
+
+
+def is_missing_event_id(event: Row) -> bool:
+    """"missing_event_id: `event_id` is null or blank.\""""
+    return event.get("event_id") is None or str(event["event_id"]).strip() == ""
+
+
+def is_future(occurred_at: datetime, as_of: date) -> bool:
+    """"future_timestamp: `occurred_at >= as_of + 1 day`.\""""
+    return occurred_at >= datetime.combine(as_of + timedelta(days=1), time())
+
+
+def is_bot_user_agent(user_agent: Any, bot_values: set[str]) -> bool:
+    """"`bot_user_agent` values are searched for inside the lower-cased user agent.\""""
+    return user_agent is not None and any(v in str(user_agent).lower() for v in bot_values)
+
+
+def is_email_scanner(ev: Row, seconds: int) -> bool:
+    """"bot_email_scanner: `email_open` or `email_click` with `email_sent_at` set and
+    `occurred_at < email_sent_at + N seconds`.\""""
+    return (ev["event_type"] in ("email_open", "email_click") and ev["email_sent_at"] is not None
+            and ev["occurred_at"] < ev["email_sent_at"] + timedelta(seconds=seconds))
+
+
+def click_bursts(survivors: list[Row], seconds: int) -> set[int]:
+    """"bot_click_burst: an `email_click` with a `campaign_id`, and another `email_click` of
+    the same contact and campaign, not quarantined by reasons 1-10, at most M seconds
+    before or after it: every click of such a burst is quarantined.\""""
+    groups: dict[tuple, list[Row]] = defaultdict(list)
+    for ev in survivors:
+        if ev["event_type"] == "email_click" and ev.get("campaign_id") is not None:
+            groups[(ev["contact_id"], ev["campaign_id"])].append(ev)
+    burst, gap = set(), timedelta(seconds=seconds)
+    for clicks in groups.values():
+        clicks.sort(key=lambda e: e["occurred_at"])
+        for a, b in zip(clicks, clicks[1:]):
+            if b["occurred_at"] - a["occurred_at"] <= gap:
+                burst |= {a["_index"], b["_index"]}
+    return burst
+
+
+def quarantine_reason(i: int, raw: Row, ev: Row, first_rows: set[int], contacts: dict[Any, Row],
+                      lists: dict[str, set], as_of: date, scanner_seconds: int) -> str | None:
+    """"Every raw event is either accepted or quarantined with exactly one reason: the
+    first that applies, in this order." (reasons 1-10; 11 needs all rows, see
+    click_bursts)"""
+    if is_missing_event_id(raw):
+        return "missing_event_id"
+    if i not in first_rows:
+        return "duplicate_event_id"
+    if ev["occurred_at"] is None:
+        return "invalid_timestamp"
+    if is_future(ev["occurred_at"], as_of):
+        return "future_timestamp"
+    if ev["event_type"] not in lists["event_type"]:
+        return "unknown_event_type"
+    if ev["contact_id"] is None:
+        return "missing_contact"
+    if ev["contact_id"] not in contacts:
+        return "unknown_contact"
+    if split_email(contacts[ev["contact_id"]].get("email"))[1] in lists["internal_domain"]:
+        return "internal_traffic"
+    if is_bot_user_agent(raw.get("user_agent"), lists["bot_user_agent"]):
+        return "bot_user_agent"
+    if is_email_scanner(ev, scanner_seconds):
+        return "bot_email_scanner"
+    return None
+
+
+def lookup_lists(cfg: Config) -> dict[str, set]:
+    """Known event types and the reference lists, trimmed and lower-cased, by list name."""
+    lists: dict[str, set] = defaultdict(set)
+    lists["event_type"] = {normalise_event_type(t.get("event_type")) for t in cfg.event_types}
+    for r in cfg.reference_lists:
+        if r.get("list_name") is not None and str(r.get("value") or "").strip():  # "" would match everything
+            lists[r["list_name"]].add(str(r["value"]).strip().lower())
+    return lists
+
+
+# ---------------------------------------------------------------- rule matching (§4)
+def counts_for_model(event_product: Any, model: Row) -> bool:
+    """"The event's product is its own `product_id`, else the product of its page category
+    row. An event with a product counts only for the models of that product; an event
+    without one counts for every model.\""""
+    return event_product is None or event_product == model.get("product_id")
+
+
+def is_candidate(ev: Row, rule: Row) -> bool:
+    """"A rule of the model is a candidate when its `event_type` equals the event's, its
+    `page_category` is null or equals the event's, and the event's `duration_seconds`
+    (null counts as 0) is at least the rule's `min_duration_seconds` (null counts as 0).\""""
+    return (normalise_event_type(rule.get("event_type")) == ev["event_type"]
+            and rule.get("page_category") in (None, ev["page_category"])
+            and (ev["duration_seconds"] or 0) >= (rule.get("min_duration_seconds") or 0))
+
+
+def winning_rule(ev: Row, rules: list[Row]) -> Row | None:
+    """"The winner among candidates: rules with a `page_category` before rules without,
+    then the smallest `rule_id`. At most one rule per event and model.\""""
+    candidates = [r for r in rules if is_candidate(ev, r)]
+    return min(candidates, key=lambda r: (r.get("page_category") is None, str(r["rule_id"])), default=None)
+
+
+# ---------------------------------------------------------------- points (§5)
+def age_days(occurred_at: datetime, as_of: date) -> int:
+    """"`age_days` = `as_of` minus the event's UTC date (whole days, >= 0).\""""
+    return (as_of - occurred_at.date()).days
+
+
+def in_window(age: int, window_days: int | None) -> bool:
+    """"The event is kept when `window_days` is null or `age_days < window_days`.\""""
+    return window_days is None or age < window_days
+
+
+def raw_points(rule: Row, occurrence: int) -> float:
+    """"Occurrence 1 earns `points`, later ones `repeat_points` (null `repeat_points` = `points`).\""""
+    repeat = rule.get("repeat_points")
+    return float(rule["points"] if occurrence == 1 or repeat is None else repeat)
+
+
+def is_capped(rule: Row, occurrence: int) -> bool:
+    """"Capped: `max_occurrences` is set and the occurrence number exceeds it.\""""
+    return rule.get("max_occurrences") is not None and occurrence > rule["max_occurrences"]
+
+
+def decay_factor(rule: Row, model: Row, age: int) -> float:
+    """"Half-life: the rule's `half_life_days`, else the model's `default_half_life_days`.
+    Null or 0 = no decay (factor 1); otherwise the decay factor is `0.5 ^ (age_days / half_life)`.\""""
+    half_life = rule.get("half_life_days")
+    if half_life is None:
+        half_life = model.get("default_half_life_days")
+    return 1.0 if not half_life else 0.5 ** (age / half_life)
+
+
+# ---------------------------------------------------------------- score (§6)
+def inactivity_penalty(steps: list[Row], days_inactive: int | None) -> float:
+    """"The penalty is the `penalty_points` of the model's step with the largest
+    `inactive_days <= N`; no such step, or no positive row, no penalty.\""""
+    if days_inactive is None:
+        return 0.0
+    eligible = [s for s in steps if s.get("inactive_days") is not None and s["inactive_days"] <= days_inactive]
+    return float(max(eligible, key=lambda s: s["inactive_days"])["penalty_points"] or 0) if eligible else 0.0
+
+
+def round2(x: float) -> float:
+    """Round to 2 decimals, halves away from zero (as SQL `round`)."""
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def behavior_score(total: float, penalty: float, floor: float | None, cap: float | None) -> float:
+    """"`behavior_score = round(clamp(sum(final points) - penalty, score_floor, score_cap), 2)`.\""""
+    value = total - penalty
+    value = value if floor is None else max(value, floor)
+    value = value if cap is None else min(value, cap)
+    return round2(value)
+
+
+def signed(points: float) -> str:
+    """"signed points rounded to 2 decimals without trailing zeros\" (+30, +12.5, -15)."""
+    text = f"{round2(abs(points)):.2f}".rstrip("0").rstrip(".")
+    return ("-" if points < 0 else "+") + text
+
+
+def top_reasons(ledger_rows: list[Row], rules: dict[str, Row], penalty: float, days_inactive: int | None) -> str | None:
+    """"The contact's ledger rows are summed per rule (final points, and the number of
+    counted, i.e. not capped, occurrences); each rule with a non-zero sum is a reason, and
+    so is the inactivity penalty. The three with the largest absolute points (ties: by
+    text) are joined with `; `, each written as signed points [...], a space, the rule
+    `description`, and ` xN` when N > 1 occurrences counted.\""""
+    sums: dict[str, float] = defaultdict(float)
+    counted: dict[str, int] = defaultdict(int)
+    for row in ledger_rows:
+        sums[row["rule_id"]] += row["final_points"]
+        counted[row["rule_id"]] += not row["is_capped"]
+    reasons = []
+    for rule_id, points in sums.items():
+        if abs(points) > 1e-9:
+            n = counted[rule_id]
+            text = f"{signed(points)} {rules[rule_id].get('description') or rule_id}" + (f" x{n}" if n > 1 else "")
+            reasons.append((points, text))
+    if penalty:
+        reasons.append((-penalty, f"{signed(-penalty)} inactive {days_inactive}d"))
+    reasons.sort(key=lambda r: (-abs(round2(r[0])), r[1]))
+    return "; ".join(text for _, text in reasons[:3]) or None
+
+
+# ---------------------------------------------------------------- pipeline
+def stage_event(i: int, raw: Row, identities: dict[str, str], categories: dict, cfg: Config) -> Row:
+    """Normalise one raw event (§1) and stitch its contact (§2)."""
+    url = normalise_url(raw.get("url"))
+    if url not in categories:  # "Match distinct URLs once, not every event against every pattern."
+        categories[url] = page_category_of(url, cfg.page_categories)
+    category = categories[url] or {}
+    product = raw.get("product_id") if raw.get("product_id") is not None else category.get("product_id")
+    return {**{c: raw.get(c) for c in EVENT_COLUMNS}, **raw, "_index": i,
+            "contact_id": stitch(raw, identities), "event_type": normalise_event_type(raw.get("event_type")),
+            "occurred_at": parse_timestamp(raw.get("occurred_at")),
+            "email_sent_at": parse_timestamp(raw.get("email_sent_at")),
+            "duration_seconds": parse_int(raw.get("duration_seconds")),
+            "url_normalized": url, "page_category": category.get("page_category"),
+            "event_product_id": product}
+
+
+def build_ledger(accepted: list[Row], cfg: Config, as_of: date) -> list[Row]:
+    """One row per (event, model, rule) kept by the window, numbered per (contact, model, rule)."""
+    rules_by_model: dict[Any, list[Row]] = defaultdict(list)
+    for rule in cfg.behavior_rules:
+        rules_by_model[rule.get("model_id")].append(rule)
+    groups: dict[tuple, list[Row]] = defaultdict(list)
+    for ev in accepted:
+        for model in cfg.models:
+            rule = winning_rule(ev, rules_by_model[model["model_id"]]) if counts_for_model(ev["event_product_id"], model) else None
+            if rule is not None and in_window(age_days(ev["occurred_at"], as_of), rule.get("window_days")):
+                groups[(ev["contact_id"], model["model_id"], rule["rule_id"])].append((ev, rule, model))
+    ledger = []
+    for (contact_id, model_id, rule_id), items in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        items.sort(key=lambda item: (item[0]["occurred_at"], str(item[0]["event_id"])))
+        for n, (ev, rule, model) in enumerate(items, start=1):
+            age, capped, raw = age_days(ev["occurred_at"], as_of), is_capped(rule, n), raw_points(rule, n)
+            factor = decay_factor(rule, model, age)
+            ledger.append({"event_id": ev["event_id"], "model_id": model_id, "rule_id": rule_id,
+                           "contact_id": contact_id, "occurred_at": ev["occurred_at"],
+                           "event_date": ev["occurred_at"].date(), "age_days": age, "occurrence_number": n,
+                           "raw_points": raw, "is_capped": capped, "decay_factor": factor,
+                           "final_points": 0.0 if capped else raw * factor})
+    return ledger
+
+
+def score(contacts: list[Row], events: list[Row], identities: list[Row], config: Config, as_of: date,
+          bot_scanner_seconds: int = 5, bot_burst_seconds: int = 1) -> Result:
+    """Quarantine, stitch, match, number, decay and score, as of `as_of`."""
+    contact_by_id: dict[Any, Row] = {}
+    for c in contacts:
+        if c.get("contact_id") is not None:
+            contact_by_id.setdefault(c["contact_id"], c)
+    identities_map, categories = identity_map(identities), {}
+    first_rows = first_rows_per_event_id(events)
+    staged = [stage_event(i, raw, identities_map, categories, config) for i, raw in enumerate(events)]
+    lists = lookup_lists(config)
+    reasons = [quarantine_reason(i, raw, ev, first_rows, contact_by_id, lists, as_of, bot_scanner_seconds)
+               for i, (raw, ev) in enumerate(zip(events, staged))]
+    for i in click_bursts([ev for ev, r in zip(staged, reasons) if r is None], bot_burst_seconds):
+        reasons[i] = "bot_click_burst"
+    quarantine = [{**{c: raw.get(c) for c in EVENT_COLUMNS}, **raw, "reason": r}
+                  for raw, r in zip(events, reasons) if r is not None]
+    accepted = [{k: v for k, v in ev.items() if k != "_index"} for ev, r in zip(staged, reasons) if r is None]
+    ledger = build_ledger(accepted, config, as_of)
+
+    rows_by_key: dict[tuple, list[Row]] = defaultdict(list)
+    for row in ledger:
+        rows_by_key[(row["contact_id"], row["model_id"])].append(row)
+    scores = []
+    for contact_id in contact_by_id:
+        for model in config.models:
+            rows = rows_by_key[(contact_id, model["model_id"])]
+            rules = {r["rule_id"]: r for r in config.behavior_rules if r.get("model_id") == model["model_id"]}
+            steps = [s for s in config.inactivity_steps if s.get("model_id") == model["model_id"]]
+            last = max((r["event_date"] for r in rows if r["raw_points"] > 0), default=None)
+            days = None if last is None else (as_of - last).days
+            penalty = inactivity_penalty(steps, days)
+            total = sum((r["final_points"] for r in rows), 0.0)
+            scores.append({"contact_id": contact_id, "model_id": model["model_id"],
+                           "product_id": model.get("product_id"),
+                           "behavior_score": behavior_score(total, penalty, model.get("score_floor"), model.get("score_cap")),
+                           "contribution_points": total, "inactivity_penalty": penalty,
+                           "last_positive_activity_date": last, "days_inactive": days,
+                           "top_reasons": top_reasons(rows, rules, penalty, days)})
+    return Result(quarantine=quarantine, accepted=accepted, ledger=ledger, scores=scores)

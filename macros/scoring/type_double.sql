@@ -1,0 +1,16 @@
+{% macro type_double() %}
+    {#- Double precision for points: dbt's type_float is 4-byte REAL on DuckDB. -#}
+    {{ return(adapter.dispatch('type_double', 'lead_scoring')()) }}
+{% endmacro %}
+
+{% macro default__type_double() -%}
+    {{ type_double() }}
+{%- endmacro %}
+
+{% macro duckdb__type_double() -%}
+    double
+{%- endmacro %}
+
+{% macro spark__type_double() -%}
+    double
+{%- endmacro %}

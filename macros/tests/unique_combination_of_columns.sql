@@ -1,0 +1,7 @@
+{% test unique_combination_of_columns(model, combination_of_columns) %}
+{#- Composite primary keys: no two rows share all of these columns. -#}
+select {{ combination_of_columns | join(', ') }}, count(*) as row_count
+from {{ model }}
+group by {{ combination_of_columns | join(', ') }}
+having count(*) > 1
+{% endtest %}

@@ -1,0 +1,104 @@
+-- Behaviour score per (contact, model): ledger points minus the inactivity
+-- penalty, clamped to the model's floor and cap (docs/scoring.md §6).
+-- Every contact gets a row for every model, with or without events.
+with
+
+contacts as (
+
+    select contact_id from {{ ref('int_contacts_classified') }}
+
+),
+
+scoring_models as (
+
+    select * from {{ ref('int_config_models') }}
+
+),
+
+contributions as (
+
+    select * from {{ ref('int_events_scored') }}
+
+),
+
+inactivity_steps as (
+
+    select * from {{ ref('int_config_inactivity_steps') }}
+
+),
+
+contribution_totals as (
+
+    select
+        contact_id,
+        model_id,
+        sum(final_points) as contribution_points,
+        max(case when raw_points > 0 then event_date end)
+            as last_positive_activity_date
+
+    from contributions
+    group by contact_id, model_id
+
+),
+
+contact_models as (
+
+    select
+        contacts.contact_id,
+        scoring_models.model_id,
+        scoring_models.product_id,
+        scoring_models.score_floor,
+        scoring_models.score_cap,
+        coalesce(contribution_totals.contribution_points, 0) as contribution_points,
+        contribution_totals.last_positive_activity_date,
+        {{ days_between('contribution_totals.last_positive_activity_date', as_of_date()) }}
+            as days_inactive
+
+    from contacts
+    cross join scoring_models
+    left join contribution_totals
+        on
+            contacts.contact_id = contribution_totals.contact_id
+            and scoring_models.model_id = contribution_totals.model_id
+
+),
+
+penalized as (
+
+    select
+        contact_models.*,
+        coalesce(inactivity_steps.penalty_points, 0) as inactivity_penalty
+
+    from contact_models
+    left join inactivity_steps
+        on
+            contact_models.model_id = inactivity_steps.model_id
+            and contact_models.days_inactive >= inactivity_steps.inactive_days_from
+            and (
+                inactivity_steps.inactive_days_to is null
+                or contact_models.days_inactive < inactivity_steps.inactive_days_to
+            )
+
+),
+
+final as (
+
+    select
+        contact_id,
+        model_id,
+        product_id,
+        contribution_points,
+        inactivity_penalty,
+        round(
+            cast({{ clamp('contribution_points - inactivity_penalty', 'score_floor', 'score_cap') }}
+                as {{ dbt.type_numeric() }}),
+            2
+        ) as behavior_score,
+        days_inactive,
+        last_positive_activity_date
+
+    from penalized
+
+)
+
+select * from final

@@ -1,0 +1,64 @@
+-- One row per (event, model, rule) that counts, with every step from raw
+-- points to final points (docs/scoring.md §5). Materialised once; the public
+-- ledger lead_score_contributions and the scores read it.
+with
+
+matched_events as (
+
+    select * from {{ ref('int_events_matched_to_rules') }}
+
+),
+
+numbered as (
+
+    select
+        *,
+        row_number() over (
+            partition by contact_id, model_id, rule_id
+            order by occurred_at, event_id
+        ) as occurrence_number
+
+    from matched_events
+
+),
+
+pointed as (
+
+    select
+        *,
+        {{ repetition_points('occurrence_number', 'points', 'repeat_points') }}
+            as raw_points,
+        {{ is_capped('occurrence_number', 'max_occurrences') }} as is_capped,
+        {{ decay_factor('age_days', 'half_life_days') }} as decay_factor
+
+    from numbered
+
+),
+
+final as (
+
+    select
+        event_id,
+        model_id,
+        rule_id,
+        contact_id,
+        product_id,
+        event_type,
+        page_category,
+        rule_description,
+        occurrence_number,
+        age_days,
+        raw_points,
+        decay_factor,
+        case when is_capped then 0 else raw_points * decay_factor end as final_points,
+        is_capped,
+        is_strong_signal,
+        event_date,
+        occurred_at,
+        {{ as_of_date() }} as as_of_date
+
+    from pointed
+
+)
+
+select * from final
