@@ -3,25 +3,39 @@
     that the referenced seed does not have (e.g. an unknown model_id). -#}
 with
 
-dangling_rows as (
+parent_keys as (
 
-    select {{ row_label }} as row_label, child.{{ column_name }} as missing_key
+    select distinct {{ field }} as parent_key from {{ to }}
+
+),
+
+config_rows as (
+
+    select
+        {{ row_label }} as row_label,
+        child.{{ column_name }} as child_key,
+        case
+            when child.{{ column_name }} is not null and parent_keys.parent_key is null
+                then 1
+            else 0
+        end as is_dangling
+
     from {{ model }} as child
-    left join {{ to }} as parent
-        on child.{{ column_name }} = parent.{{ field }}
-    where child.{{ column_name }} is not null
-        and parent.{{ field }} is null
+    left join parent_keys
+        on child.{{ column_name }} = parent_keys.parent_key
 
 )
 
-select
-    {{ lead_scoring.raise_error(dbt.concat([
+select row_label
+from config_rows
+where
+    is_dangling = 1
+    -- see config_row_is_valid: the raise must survive pruning and pushdown
+    and (case when is_dangling = 1 then {{ lead_scoring.raise_error(dbt.concat([
         "'" ~ model.identifier ~ " row '",
         "row_label",
         "': unknown " ~ column_name ~ " '",
-        "missing_key",
+        "child_key",
         "''",
-    ])) }} as failure
-
-from dangling_rows
+    ])) }} end) is null
 {% endtest %}

@@ -9,21 +9,25 @@
 {%- endfor -%}
 with
 
-duplicated_keys as (
+config_keys as (
 
-    select {{ dbt.concat(label_parts) }} as row_label
+    select
+        {{ dbt.concat(label_parts) }} as row_label,
+        count(*) as row_count
+
     from {{ model }}
     group by {{ columns | join(', ') }}
-    having count(*) > 1
 
 )
 
-select
-    {{ lead_scoring.raise_error(dbt.concat([
+select row_label
+from config_keys
+where
+    row_count > 1
+    -- see config_row_is_valid: the raise must survive pruning and pushdown
+    and (case when row_count > 1 then {{ lead_scoring.raise_error(dbt.concat([
         "'" ~ model.identifier ~ " row '",
         "row_label",
         "': duplicate " ~ (columns | join(' + ')) ~ "'",
-    ])) }} as failure
-
-from duplicated_keys
+    ])) }} end) is null
 {% endtest %}
