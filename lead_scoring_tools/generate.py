@@ -759,11 +759,10 @@ class _World:
             c.anon, c.known = self.anon_id(), False
             d2 = self.day(ident_d + 1, de + 1)
             ev += self.visits(c, d2, d2 + 1, 1, pages, (1, 2), 0.0)
-            t2 = max(e[0] for e in ev) + 600 + int(rnd() * 3 * DAY)
-            if t2 < self.end_t:
-                ids.append((c.anon, t2))
-                c.known = True
-                ev += self.visit(c, t2, [rng.choice(pages)])
+            t2 = min(max(e[0] for e in ev) + 600 + int(rnd() * 3 * DAY), self.end_t - 1)
+            ids.append((c.anon, t2))
+            c.known = True
+            ev += self.visit(c, t2, [rng.choice(pages)])
         return ev, ids, self._rare(c, ev, 0.02, after=t_id)
 
     def j_internal(self, c: _Contact):

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from lead_scoring_tools import generate as gen
-from lead_scoring_tools import reference as ref
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lead_scoring_tools import generate as gen  # noqa: E402
+from lead_scoring_tools import reference as ref  # noqa: E402
+
 SEEDS = ROOT / "seeds"
 PRODUCT_MD = ROOT.parent / "shared" / "PRODUCT.md"
 AS_OF = date(2026, 6, 30)
@@ -221,7 +224,7 @@ def test_the_world_follows_the_seeds(data):
         if "/webinars/" in url:
             assert row["page_category"] == "webinar"
         elif "/email/" not in url:
-            assert url in gen.URL_CATEGORIES, url
+            assert gen.SITE + url.split("lumen.io", 1)[1] in gen.URL_CATEGORIES, url
     raw_urls = [e["url"] for e in files["events"] if e["url"]]
     assert any("?utm_" in u for u in raw_urls) and any("#" in u for u in raw_urls)
     assert any("WWW.LUMEN.IO" in u for u in raw_urls)

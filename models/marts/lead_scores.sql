@@ -39,10 +39,10 @@ final as (
         accounts.crm_id as account_crm_id,
         contacts.email,
         score_reasons.top_reasons,
-        behavior_scores.behavior_score,
+        cast(behavior_scores.behavior_score as decimal(12, 2)) as behavior_score,
         behavior_scores.contribution_points,
         behavior_scores.inactivity_penalty,
-        behavior_scores.days_inactive,
+        cast(behavior_scores.days_inactive as {{ dbt.type_int() }}) as days_inactive,
         behavior_scores.last_positive_activity_date,
         {{ as_of_date() }} as as_of_date
 
