@@ -235,10 +235,20 @@ NAME_B = ("tech", "logistics", "labs", "systems", "retail", "foods", "health", "
           "bank", "media", "motors", "group", "capital", "pharma", "freight", "telecom", "insure",
           "build", "goods", "care", "data", "mobility", "textiles", "chem", "print", "travel",
           "security", "learning", "partners", "industries")
+NAME_C = ("", "group", "hq", "global", "one", "plus", "pro", "next", "works", "direct")
 INDUSTRIES = (("Software", 16), ("Financial services", 10), ("Retail", 9), ("Manufacturing", 11),
               ("Healthcare", 7), ("Logistics", 8), ("Media", 4), ("Education", 3), ("Energy", 4),
               ("Telecommunications", 4), ("Consulting", 6), ("Public sector", 3), ("Insurance", 5),
               ("Real estate", 3), ("Hospitality", 3))
+INDUSTRY_HINT = {
+    **dict.fromkeys(("tech", "labs", "systems", "data", "security"), "Software"),
+    **dict.fromkeys(("logistics", "freight", "mobility", "travel"), "Logistics"),
+    **dict.fromkeys(("retail", "goods", "foods"), "Retail"),
+    **dict.fromkeys(("health", "pharma", "care"), "Healthcare"),
+    **dict.fromkeys(("motors", "build", "chem", "textiles", "works", "industries"), "Manufacturing"),
+    "energy": "Energy", "bank": "Financial services", "capital": "Financial services", "insure": "Insurance",
+    "media": "Media", "print": "Media", "telecom": "Telecommunications", "learning": "Education",
+}
 AGENCY_NAMES = (" Digital", " Agency", " Growth Partners", " Conseil", " Creative")
 FREE_MAIL = ("gmail.com", "gmail.com", "gmail.com", "yahoo.com", "yahoo.fr", "hotmail.com",
              "hotmail.fr", "outlook.com", "live.com", "icloud.com", "gmx.com", "proton.me",
@@ -656,8 +666,9 @@ class _World:
     def j_competitor(self, c: _Contact):
         rnd, de = self.rng.random, self.d_end
         pages = PRICING["flow"] + PRICING["insight"] + PRICING[""] + PRODUCT_PAGES["flow"] + PRODUCT_PAGES["insight"]
-        ev = self.visits(c, self.d0, de + 1, 3 + int(rnd() * 5), pages, (1, 3), 0.2, long_pricing=rnd() < 0.5)
-        ev += self.visits(c, self.d0, de + 1, 1 + int(rnd() * 3), DOCS["flow"] + DOCS["insight"] + CASE_STUDIES, (1, 3))
+        start = de - 45 - int(rnd() * 240)   # periodic checks, often recent
+        ev = self.visits(c, start, de + 1, 3 + int(rnd() * 5), pages, (1, 3), 0.2, long_pricing=rnd() < 0.5)
+        ev += self.visits(c, start, de + 1, 1 + int(rnd() * 3), DOCS["flow"] + DOCS["insight"] + CASE_STUDIES, (1, 3))
         if rnd() < 0.3:
             w = self.webinar(self.d0, de + 1)
             if w:
@@ -833,18 +844,20 @@ def _account(seed: int, i: int):
     combos = len(NAME_A) * len(NAME_B)
     k, rep = (i * 7919) % combos, i // combos          # a bijection: every domain is unique
     a, b = NAME_A[k % len(NAME_A)], NAME_B[k // len(NAME_A)]
+    extra = NAME_C[rep] if rep < len(NAME_C) else NAME_C[rep % len(NAME_C)] + str(rep // len(NAME_C) + 1)
     country = COUNTRY_TABLE[int(u[1] * len(COUNTRY_TABLE))]
     tlds = COUNTRY_TLDS[country]
-    base = a + b + (str(rep + 1) if rep else "")
+    base = a + b + extra
     if i % 20 == 9:
         industry = "Marketing agency"
-        name = a.capitalize() + (str(rep + 1) if rep else "") + AGENCY_NAMES[int(u[2] * len(AGENCY_NAMES))]
+        name = a.capitalize() + b.capitalize() + extra.capitalize() + AGENCY_NAMES[int(u[2] * len(AGENCY_NAMES))]
         domain = base + "-agency" + tlds[int(u[3] * len(tlds))]
         emp = 5 + int(u[4] * u[4] * 300)
     else:
-        industry = INDUSTRY_TABLE[int(u[2] * len(INDUSTRY_TABLE))]
+        industry = INDUSTRY_HINT.get(b) if u[2] < 0.8 else None
+        industry = industry or INDUSTRY_TABLE[int((u[2] * 1000) % 1.0 * len(INDUSTRY_TABLE))]
         suffixes = COUNTRY_SUFFIX[country]
-        name = (a.capitalize() + b.capitalize() + (" " + str(rep + 1) if rep else "")
+        name = (a.capitalize() + b.capitalize() + (" " + extra.capitalize() if extra else "")
                 + suffixes[int(u[3] * len(suffixes))])
         domain = base + tlds[int(u[3] * 7919) % len(tlds)]
         r, v = u[4], (u[4] * 1000) % 1.0

@@ -81,6 +81,17 @@ penalized as (
 
 ),
 
+clamped as (
+
+    select
+        *,
+        {{ clamp('contribution_points - inactivity_penalty', 'score_floor', 'score_cap') }}
+            as clamped_points
+
+    from penalized
+
+),
+
 final as (
 
     select
@@ -89,15 +100,11 @@ final as (
         product_id,
         contribution_points,
         inactivity_penalty,
-        round(
-            cast({{ clamp('contribution_points - inactivity_penalty', 'score_floor', 'score_cap') }}
-                as {{ dbt.type_numeric() }}),
-            2
-        ) as behavior_score,
+        round(cast(clamped_points as {{ dbt.type_numeric() }}), 2) as behavior_score,
         days_inactive,
         last_positive_activity_date
 
-    from penalized
+    from clamped
 
 )
 

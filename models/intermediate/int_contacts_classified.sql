@@ -18,12 +18,13 @@ reference_lists as (
 ),
 
 {% for list_name in ['free_mail_domain', 'competitor_domain', 'internal_domain', 'role_based_local_part'] %}
-{{ list_name }}s as (
+    {{ list_name }}s as (
 
-    select distinct list_value from reference_lists where list_name = '{{ list_name }}'
+        select distinct list_value
+        from reference_lists
+        where list_name = '{{ list_name }}'
 
-),
-
+    ),
 {% endfor %}
 final as (
 

@@ -18,7 +18,11 @@ identities as (
 
 contacts as (
 
-    select contact_id, is_internal from {{ ref('int_contacts_classified') }}
+    select
+        contact_id,
+        is_internal
+
+    from {{ ref('int_contacts_classified') }}
 
 ),
 

@@ -12,7 +12,11 @@ contacts as (
 
 accounts as (
 
-    select account_id, crm_id from {{ ref('stg_lead_scoring__accounts') }}
+    select
+        account_id,
+        crm_id
+
+    from {{ ref('stg_lead_scoring__accounts') }}
 
 ),
 

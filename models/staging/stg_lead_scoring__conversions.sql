@@ -1,10 +1,19 @@
-{% if var('lead_scoring__conversions_enabled') %}
-
 with
 
 source as (
 
-    select * from {{ var('lead_scoring__conversions') }}
+    {% if var('lead_scoring__conversions_enabled') %}
+        select * from {{ var('lead_scoring__conversions') }}
+    {% else %}
+        -- input disabled: an empty relation of the same shape
+        select
+            cast(null as {{ dbt.type_string() }}) as conversion_id,
+            cast(null as {{ dbt.type_string() }}) as contact_id,
+            cast(null as {{ dbt.type_string() }}) as product_id,
+            cast(null as {{ dbt.type_numeric() }}) as amount,
+            cast(null as {{ dbt.type_timestamp() }}) as converted_at
+        where 1 = 0
+    {% endif %}
 
 ),
 
@@ -22,16 +31,3 @@ final as (
 )
 
 select * from final
-
-{% else %}
-
--- Conversions disabled: an empty relation of the same shape.
-select
-    cast(null as {{ dbt.type_string() }}) as conversion_id,
-    cast(null as {{ dbt.type_string() }}) as contact_id,
-    cast(null as {{ dbt.type_string() }}) as product_id,
-    cast(null as {{ dbt.type_numeric() }}) as amount,
-    cast(null as {{ dbt.type_timestamp() }}) as converted_at
-where 1 = 0
-
-{% endif %}

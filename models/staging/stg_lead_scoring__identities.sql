@@ -1,10 +1,17 @@
-{% if var('lead_scoring__identities_enabled') %}
-
 with
 
 source as (
 
-    select * from {{ var('lead_scoring__identities') }}
+    {% if var('lead_scoring__identities_enabled') %}
+        select * from {{ var('lead_scoring__identities') }}
+    {% else %}
+        -- input disabled: an empty relation of the same shape
+        select
+            cast(null as {{ dbt.type_string() }}) as anonymous_id,
+            cast(null as {{ dbt.type_string() }}) as contact_id,
+            cast(null as {{ dbt.type_timestamp() }}) as identified_at
+        where 1 = 0
+    {% endif %}
 
 ),
 
@@ -20,14 +27,3 @@ final as (
 )
 
 select * from final
-
-{% else %}
-
--- Identity stitching disabled: an empty relation of the same shape.
-select
-    cast(null as {{ dbt.type_string() }}) as anonymous_id,
-    cast(null as {{ dbt.type_string() }}) as contact_id,
-    cast(null as {{ dbt.type_timestamp() }}) as identified_at
-where 1 = 0
-
-{% endif %}

@@ -1,0 +1,31 @@
+# Quick start: `make demo` builds the demo on DuckDB; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_EVENTS ?= 200000
+BENCH_EVENTS ?= 1000000
+
+.PHONY: setup demo test lint benchmark clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+demo: setup
+	$(BIN)/python -m lead_scoring_tools.demo --events $(DEMO_EVENTS)
+
+lint: setup
+	$(BIN)/sqlfluff lint models data_tests
+
+test: lint
+	$(BIN)/pytest tests
+
+benchmark: setup
+	$(BIN)/python -m lead_scoring_tools.benchmark --events $(BENCH_EVENTS)
+
+clean:
+	rm -rf target logs $(VENV)

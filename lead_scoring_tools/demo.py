@@ -1,0 +1,79 @@
+"""Generate demo data, build the project on DuckDB, print who sales should call.
+
+    python -m lead_scoring_tools.demo [--events 200000] [--as-of YYYY-MM-DD]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from lead_scoring_tools.dbt import PROJECT_DIR, run_dbt
+from lead_scoring_tools.generate import generate
+from lead_scoring_tools.load import load_duckdb
+
+HOTTEST_LEADS = """
+    select model_id, behavior_score, contact_id, email, top_reasons
+    from (
+        select
+            *,
+            row_number() over (
+                partition by model_id order by behavior_score desc, contact_id
+            ) as hotness_rank
+        from main.lead_scores
+    )
+    where hotness_rank <= 10
+    order by model_id, hotness_rank
+"""
+
+QUARANTINE_REASONS = """
+    select reason, count(*) as events
+    from main.lead_score_quarantine
+    group by reason
+    order by events desc, reason
+"""
+
+
+def print_report(database: str | Path) -> None:
+    with duckdb.connect(str(database), read_only=True) as con:
+        current_model = None
+        for model_id, score, contact_id, email, reasons in con.execute(HOTTEST_LEADS).fetchall():
+            if model_id != current_model:
+                current_model = model_id
+                print(f"\nTen hottest leads for {model_id}:")
+            print(f"  {score:>6}  {contact_id:<10} {email or '':<36} {reasons or ''}")
+        raw, quarantined = con.execute(
+            "select (select count(*) from raw.events), (select count(*) from main.lead_score_quarantine)"
+        ).fetchone()
+        print(f"\nQuarantine: {quarantined:,} of {raw:,} raw events")
+        for reason, events in con.execute(QUARANTINE_REASONS).fetchall():
+            print(f"  {events:>8,}  {reason}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--as-of", type=date.fromisoformat,
+                        default=datetime.now(timezone.utc).date())
+    args = parser.parse_args()
+
+    database = Path(os.environ.get("LEAD_SCORING_DUCKDB_PATH",
+                                   PROJECT_DIR / "target" / "lead_scoring.duckdb"))
+    csv_dir = PROJECT_DIR / "target" / "demo_csv"
+    database.parent.mkdir(parents=True, exist_ok=True)
+    print(f"Generating {args.events:,} demo events as of {args.as_of} into {csv_dir}")
+    generate(csv_dir, args.events, seed=args.seed, as_of=args.as_of)
+    for table, count in load_duckdb(csv_dir, database).items():
+        print(f"  loaded raw.{table}: {count:,} rows")
+    print(f"Running dbt build on {database}")
+    run_dbt(["build"], database, {"lead_scoring__as_of": args.as_of.isoformat()})
+    print_report(database)
+
+
+if __name__ == "__main__":
+    main()
