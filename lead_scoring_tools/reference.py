@@ -34,6 +34,7 @@ INT_COLUMNS = {"min_duration_seconds", "max_occurrences", "window_days", "inacti
 FLOAT_COLUMNS = {"points", "repeat_points", "half_life_days", "default_half_life_days",
                  "penalty_points", "mql_threshold", "score_floor", "score_cap"}
 BOOL_COLUMNS = {"is_strong_signal"}
+ID_COLUMNS = ("event_id", "contact_id", "anonymous_id", "product_id", "campaign_id", "url")
 EVENT_COLUMNS = ("event_id", "contact_id", "anonymous_id", "event_type", "occurred_at", "url",
                  "product_id", "campaign_id", "duration_seconds", "user_agent", "ip",
                  "email_sent_at")
@@ -376,8 +377,8 @@ def signed(points: float) -> str:
 
 def top_reasons(ledger_rows: list[Row], rules: dict[str, Row], penalty: float, days_inactive: int | None) -> str | None:
     """"The contact's ledger rows are summed per rule (final points, and the number of
-    counted, i.e. not capped, occurrences); each rule with a non-zero sum is a reason, and
-    so is the inactivity penalty. The three with the largest absolute points (ties: by
+    counted, i.e. not capped, occurrences); each rule whose sum rounds to a non-zero value
+    at 2 decimals is a reason, and so is a non-zero inactivity penalty. The three with the largest absolute points (ties: by
     text) are joined with `; `, each written as signed points [...], a space, the rule
     `description`, and ` xN` when N > 1 occurrences counted.\""""
     sums: dict[str, float] = defaultdict(float)
@@ -387,7 +388,7 @@ def top_reasons(ledger_rows: list[Row], rules: dict[str, Row], penalty: float, d
         counted[row["rule_id"]] += not row["is_capped"]
     reasons = []
     for rule_id, points in sums.items():
-        if abs(points) > 1e-9:
+        if round2(points) != 0:
             n = counted[rule_id]
             text = f"{signed(points)} {rules[rule_id].get('description') or rule_id}" + (f" x{n}" if n > 1 else "")
             reasons.append((points, text))
@@ -439,9 +440,20 @@ def build_ledger(accepted: list[Row], cfg: Config, as_of: date) -> list[Row]:
     return ledger
 
 
+def clean_ids(raw: Row) -> Row:
+    """Ids (`event_id`, `contact_id`, `anonymous_id`, `product_id`, `campaign_id`) and
+    URLs are trimmed; a blank value counts as null."""
+    cleaned = dict(raw)
+    for column in ID_COLUMNS:
+        value = raw.get(column)
+        cleaned[column] = None if value is None or str(value).strip() == "" else str(value).strip()
+    return cleaned
+
+
 def score(contacts: list[Row], events: list[Row], identities: list[Row], config: Config, as_of: date,
           bot_scanner_seconds: int = 5, bot_burst_seconds: int = 1) -> Result:
     """Quarantine, stitch, match, number, decay and score, as of `as_of`."""
+    events = [clean_ids(raw) for raw in events]
     contact_by_id: dict[Any, Row] = {}
     for c in contacts:
         if c.get("contact_id") is not None:

@@ -36,6 +36,5 @@ where
         "row_label",
         "': unknown " ~ column_name ~ " '",
         "child_key",
-        "''",
     ])) }} end) is null
 {% endtest %}

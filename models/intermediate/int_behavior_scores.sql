@@ -32,7 +32,7 @@ contribution_totals as (
     select
         contact_id,
         model_id,
-        sum(final_points) as contribution_points,
+        {{ exact_sum("final_points") }} as contribution_points,
         max(case when raw_points > 0 then event_date end)
             as last_positive_activity_date
 

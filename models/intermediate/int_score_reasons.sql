@@ -20,7 +20,7 @@ rule_totals as (
         contact_id,
         model_id,
         rule_description,
-        sum(final_points) as points,
+        {{ exact_sum("final_points") }} as points,
         sum(case when is_capped then 0 else 1 end) as counted_occurrences
 
     from scored_events

@@ -1,0 +1,102 @@
+"""End-to-end invariants of a full `dbt build` of the demo data."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import AS_OF, ROOT, build, query, read_csv
+from lead_scoring_tools.dbt import run_dbt
+
+MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine")
+
+
+def test_raw_events_are_accepted_or_quarantined(demo):
+    raw, accepted, quarantined = query(demo["database"], """
+        select
+            (select count(*) from raw.events),
+            (select count(*) from main.int_events_classified where quarantine_reason is null),
+            (select count(*) from main.lead_score_quarantine)
+    """)[0]
+    assert quarantined > 0 and accepted > 0
+    assert raw == accepted + quarantined
+
+
+def test_every_dirty_row_is_quarantined_with_its_reason(demo):
+    # the generator records which rows it made dirty and why
+    expected = read_csv(demo["csv_dir"] / "demo_dirty_events.csv")
+    assert len({row["expected_reason"] for row in expected}) >= 10
+    actual = {}
+    for event_id, reason in query(demo["database"], "select event_id, reason from main.lead_score_quarantine"):
+        actual.setdefault(event_id, set()).add(reason)
+    wrong = [row for row in expected if row["expected_reason"] not in actual.get(row["event_id"], set())]
+    assert not wrong[:10]
+
+
+def test_ledger_sums_to_the_score_before_penalty_and_clamp(demo):
+    mismatches = query(demo["database"], """
+        with ledger as (
+            select contact_id, model_id, sum(final_points) as points
+            from main.lead_score_contributions
+            group by contact_id, model_id
+        )
+        select scores.contact_id, scores.model_id, scores.contribution_points, ledger.points
+        from main.lead_scores as scores
+        left join ledger using (contact_id, model_id)
+        where abs(scores.contribution_points - coalesce(ledger.points, 0)) > 1e-9
+            or scores.behavior_score <> round(least(greatest(
+                scores.contribution_points - scores.inactivity_penalty, 0), 100), 2)
+    """)
+    assert mismatches == []
+    assert query(demo["database"], "select count(*) from main.lead_score_contributions")[0][0] > 0
+
+
+def test_every_contact_has_one_row_per_model(demo):
+    contacts, models, rows = query(demo["database"], """
+        select
+            (select count(*) from raw.contacts),
+            (select count(*) from main.lead_scoring_models),
+            (select count(*) from main.lead_scores)
+    """)[0]
+    assert rows == contacts * models
+
+
+def test_two_builds_give_identical_marts(demo, tmp_path):
+    second = build(demo["csv_dir"], tmp_path / "second.duckdb", args=["build", "--exclude", "test_type:unit"])
+    for mart in MARTS:
+        sql = f"select * exclude (as_of_date) from main.{mart} order by all"
+        assert query(demo["database"], sql) == query(second, sql), mart
+
+
+def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("dbt_project.yml", "models", "macros", "seeds", "data_tests", "profiles"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    rules = project / "seeds" / "lead_scoring_behavior_rules.csv"
+    text = rules.read_text()
+    text = text.replace("flow_v1,b03_pricing,page_view,pricing,,10,5,5,90,30,",
+                        "flow_v1,b03_pricing,page_view,pricing,,1O,5,5,90,-30,")
+    text = text.replace("insight_v1,b05_case_study,page_view,case_studies,",
+                        "insight_v1,b05_case_study,page_view,case_study,")
+    text += "flow_v1,b01_demo_request,demo_request,,,30,10,3,,,true,demo again\n"
+    text += "flow_v2,b99_unknown_model,demo_request,,,30,10,3,,,true,demo\n"
+    rules.write_text(text)
+    models = project / "seeds" / "lead_scoring_models.csv"
+    models.write_text(models.read_text().replace("insight_v1,insight,Lumen Insight (analytics) default model,50,",
+                                                 "insight_v1,insight,Lumen Insight (analytics) default model,500,"))
+    with pytest.raises(RuntimeError) as failure:
+        run_dbt(["build", "--select", "resource_type:seed"], tmp_path / "bad.duckdb",
+                project_dir=project, quiet=True)
+    message = str(failure.value)
+    for expected in (
+        "lead_scoring_behavior_rules row flow_v1/b03_pricing: points must be a number",
+        "lead_scoring_behavior_rules row flow_v1/b03_pricing: half_life_days must be empty or a number >= 0",
+        "lead_scoring_behavior_rules row model_id=flow_v1 rule_id=b01_demo_request: duplicate model_id + rule_id",
+        "lead_scoring_behavior_rules row flow_v2/b99_unknown_model: unknown model_id flow_v2",
+        "lead_scoring_behavior_rules row insight_v1/b05_case_study: unknown page_category case_study",
+        "lead_scoring_models row insight_v1: mql_threshold must be a number between score_floor and score_cap",
+    ):
+        assert expected in message
