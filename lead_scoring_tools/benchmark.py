@@ -1,0 +1,98 @@
+"""Benchmark a full `dbt build` against the least work any implementation must do.
+
+    python -m lead_scoring_tools.benchmark --events 1000000 [--events 10000000 ...]
+
+For each size: generate the demo data (not timed), load it into a fresh
+DuckDB file (timed apart), time `dbt build` (models, unit and data tests)
+with its peak memory, count the mart rows, then time the floor on the same
+file: one DuckDB statement that reads the events and writes one row per
+event with its decayed points (a ledger-shaped table), plus one that sums
+it per (contact, product). Not a test: numbers go to the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from lead_scoring_tools.dbt import run_dbt
+from lead_scoring_tools.generate import generate
+from lead_scoring_tools.load import load_duckdb
+
+AS_OF = date(2026, 6, 30)
+
+FLOOR_LEDGER = f"""
+    create or replace table floor_ledger as
+    select
+        event_id,
+        contact_id,
+        product_id,
+        10 * pow(0.5, date_diff('day', cast(occurred_at as date), date '{AS_OF}') / 30.0)
+            as final_points
+    from raw.events
+"""
+FLOOR_SCORES = """
+    create or replace table floor_scores as
+    select contact_id, product_id, sum(final_points) as points
+    from floor_ledger
+    group by contact_id, product_id
+"""
+
+
+def children_peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def bench(n_events: int, workdir: Path) -> dict:
+    csv_dir, database = workdir / f"csv_{n_events}", workdir / f"bench_{n_events}.duckdb"
+    generate(csv_dir, n_events, seed=42, as_of=AS_OF)
+    load_seconds = timed(lambda: load_duckdb(csv_dir, database))
+    shutil.rmtree(csv_dir)
+    build_seconds = timed(lambda: run_dbt(["build"], database, {"lead_scoring__as_of": AS_OF.isoformat()},
+                                          target_path=workdir / "target", quiet=True))
+    peak_mb = children_peak_rss_mb()
+    with duckdb.connect(str(database)) as con:
+        con.execute("set threads = 2; set memory_limit = '3GB'; set preserve_insertion_order = false")
+        rows = {mart: con.execute(f"select count(*) from main.{mart}").fetchone()[0]
+                for mart in ("lead_scores", "lead_score_contributions", "lead_score_quarantine")}
+        contacts = con.execute("select count(*) from raw.contacts").fetchone()[0]
+        floor_seconds = timed(lambda: (con.execute(FLOOR_LEDGER), con.execute(FLOOR_SCORES)))
+    database.unlink()
+    return {"events": n_events, "contacts": contacts, "load_s": load_seconds, "build_s": build_seconds,
+            "peak_mb": peak_mb, "floor_s": floor_seconds, **rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, action="append",
+                        help="events to generate (repeatable); default 1,000,000")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lead_scoring_bench_"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print("| events | contacts | load (s) | dbt build (s) | peak RSS dbt (MB) | floor (s) | build / floor "
+          "| lead_scores | contributions | quarantine |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n_events in args.events or [1_000_000]:
+        r = bench(n_events, workdir)
+        print(f"| {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['build_s']:.1f} "
+              f"| {r['peak_mb']:,.0f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
+              f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
+              f"| {r['lead_score_quarantine']:,} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
