@@ -14,17 +14,41 @@ behavior_scores as (
 
 ),
 
-rule_totals as (
+behavior_rules as (
+
+    select * from {{ ref('int_config_behavior_rules') }}
+
+),
+
+rule_sums as (
 
     select
         contact_id,
         model_id,
-        rule_description,
+        rule_id,
         {{ exact_sum("final_points") }} as points,
         sum(case when is_capped then 0 else 1 end) as counted_occurrences
 
     from scored_events
-    group by contact_id, model_id, rule_id, rule_description
+    group by contact_id, model_id, rule_id
+
+),
+
+-- descriptions joined after the aggregation, not carried through it
+rule_totals as (
+
+    select
+        rule_sums.contact_id,
+        rule_sums.model_id,
+        behavior_rules.rule_description,
+        rule_sums.points,
+        rule_sums.counted_occurrences
+
+    from rule_sums
+    inner join behavior_rules
+        on
+            rule_sums.model_id = behavior_rules.model_id
+            and rule_sums.rule_id = behavior_rules.rule_id
 
 ),
 

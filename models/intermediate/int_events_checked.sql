@@ -1,0 +1,173 @@
+-- Every raw event exactly once, with its stitched contact and the first
+-- quarantine reason that applies among reasons 1-10 of docs/scoring.md §3
+-- (click bursts, reason 11, need the survivors: int_email_click_bursts).
+-- The one model that scans the raw events.
+with
+
+events as (
+
+    select * from {{ ref('stg_lead_scoring__events') }}
+
+),
+
+identities as (
+
+    select * from {{ ref('int_identities_resolved') }}
+
+),
+
+contacts as (
+
+    select
+        contact_id,
+        is_internal
+
+    from {{ ref('int_contacts_classified') }}
+
+),
+
+event_types as (
+
+    select distinct lower(trim(event_type)) as event_type
+    from {{ ref('lead_scoring_event_types') }}
+
+),
+
+bot_user_agent_patterns as (
+
+    select distinct lower(trim(value)) as pattern
+    from {{ ref('lead_scoring_reference_lists') }}
+    where list_name = 'bot_user_agent' and trim(value) <> ''
+
+),
+
+-- match the few distinct user agents, not every event
+bot_user_agents as (
+
+    select distinct user_agents.user_agent
+
+    from (select distinct user_agent from events) as user_agents
+    inner join bot_user_agent_patterns
+        on {{ dbt.position('bot_user_agent_patterns.pattern', 'lower(user_agents.user_agent)') }} > 0
+
+),
+
+-- Raw duplicates are rare: find their ids with one hash aggregation and
+-- rank only those rows, instead of sorting every event by event_id.
+duplicated_event_ids as (
+
+    select event_id
+    from events
+    where event_id is not null
+    group by event_id
+    having count(*) > 1
+
+),
+
+ranked_events as (
+
+    select
+        events.*,
+        1 as event_id_rank
+
+    from events
+    left join duplicated_event_ids
+        on events.event_id = duplicated_event_ids.event_id
+    where duplicated_event_ids.event_id is null
+
+    union all
+
+    select
+        events.*,
+        row_number() over (
+            partition by events.event_id
+            order by
+                events.occurred_at nulls last,
+                events.contact_id nulls last,
+                events.anonymous_id nulls last,
+                events.event_type nulls last,
+                events.url nulls last,
+                events.product_id nulls last,
+                events.campaign_id nulls last,
+                events.duration_seconds nulls last,
+                events.user_agent nulls last,
+                events.ip nulls last,
+                events.email_sent_at nulls last
+        ) as event_id_rank
+
+    from events
+    inner join duplicated_event_ids
+        on events.event_id = duplicated_event_ids.event_id
+
+),
+
+stitched as (
+
+    select
+        ranked_events.*,
+        coalesce(ranked_events.contact_id, identities.contact_id) as resolved_contact_id
+
+    from ranked_events
+    left join identities
+        on
+            ranked_events.contact_id is null
+            and ranked_events.anonymous_id = identities.anonymous_id
+
+),
+
+checked as (
+
+    select
+        stitched.*,
+        case
+            when stitched.event_id is null then 'missing_event_id'
+            when stitched.event_id_rank > 1 then 'duplicate_event_id'
+            when stitched.occurred_at is null then 'invalid_timestamp'
+            when stitched.occurred_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
+                then 'future_timestamp'
+            when event_types.event_type is null then 'unknown_event_type'
+            when stitched.resolved_contact_id is null then 'missing_contact'
+            when contacts.contact_id is null then 'unknown_contact'
+            when contacts.is_internal then 'internal_traffic'
+            when bot_user_agents.user_agent is not null then 'bot_user_agent'
+            when
+                stitched.event_type in ('email_open', 'email_click')
+                and stitched.occurred_at < {{ dbt.dateadd(
+                    'second', var('lead_scoring__bot_scanner_seconds'),
+                    'stitched.email_sent_at') }}
+                then 'bot_email_scanner'
+        end as first_reason
+
+    from stitched
+    left join event_types
+        on stitched.event_type = event_types.event_type
+    left join contacts
+        on stitched.resolved_contact_id = contacts.contact_id
+    left join bot_user_agents
+        on stitched.user_agent = bot_user_agents.user_agent
+
+),
+
+final as (
+
+    select
+        checked.event_id,
+        checked.resolved_contact_id as contact_id,
+        checked.contact_id as raw_contact_id,
+        checked.anonymous_id,
+        checked.event_type,
+        checked.url,
+        checked.product_id,
+        checked.campaign_id,
+        checked.user_agent,
+        checked.ip,
+        checked.duration_seconds,
+        checked.occurred_at,
+        checked.email_sent_at,
+        checked.first_reason
+
+    from checked
+
+)
+
+select * from final
