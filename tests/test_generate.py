@@ -17,7 +17,6 @@ from lead_scoring_tools import generate as gen  # noqa: E402
 from lead_scoring_tools import reference as ref  # noqa: E402
 
 SEEDS = ROOT / "seeds"
-PRODUCT_MD = ROOT.parent / "shared" / "PRODUCT.md"
 AS_OF = date(2026, 6, 30)
 N = 3000
 
@@ -92,18 +91,6 @@ def test_headers_match_the_contract(data):
         assert header(out / f"{relation}.csv") == expected, relation
     assert header(out / "demo_archetypes.csv") == ["contact_id", "archetype"]
     assert header(out / "demo_dirty_events.csv") == ["event_id", "expected_reason"]
-
-
-@pytest.mark.skipif(not PRODUCT_MD.exists(), reason="../shared/PRODUCT.md not available")
-def test_contract_is_product_md_section_1():
-    text = PRODUCT_MD.read_text(encoding="utf-8")
-    section = text.split("## 1.", 1)[1].split("## 2.", 1)[0]
-    found = {}
-    for line in section.splitlines():
-        m = re.match(r"^\| `(\w+)` \| (.+?) \|", line)
-        if m:
-            found[m.group(1)] = [c.split(" (")[0].strip() for c in m.group(2).split("),")]
-    assert found == CONTRACT
 
 
 def test_row_counts_and_sizes(data):
