@@ -22,7 +22,8 @@ HOTTEST_LEADS = """
         select
             *,
             row_number() over (
-                partition by model_id order by behavior_score desc, contact_id
+                partition by model_id
+                order by behavior_score desc, contribution_points desc, contact_id
             ) as hotness_rank
         from main.lead_scores
     )
