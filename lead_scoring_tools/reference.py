@@ -5,8 +5,12 @@ is more precise), is written independently of the dbt SQL, and uses the
 standard library only. Numbers are floats; results agree with SQL to 0.01.
 
     config = load_config("seeds")
-    result = score(contacts, events, identities, config, as_of=date(2026, 6, 30))
+    result = score(contacts, events, identities, config, as_of=date(2026, 6, 30), accounts=accounts)
     result.quarantine, result.accepted, result.ledger, result.scores
+
+The ledger holds behaviour-rule rows (§4-5) and sequence bonus rows (§7); the
+scores add the fit score, grade, disqualification and routing (§8-9) and the
+top reasons with fit (§10).
 """
 from __future__ import annotations
 
@@ -28,27 +32,37 @@ SEED_FILES = {
     "event_types": "lead_scoring_event_types.csv",
     "page_categories": "lead_scoring_page_categories.csv",
     "reference_lists": "lead_scoring_reference_lists.csv",
+    "fit_rules": "lead_scoring_fit_rules.csv",
+    "grade_bands": "lead_scoring_grade_bands.csv",
+    "sequence_rules": "lead_scoring_sequence_rules.csv",
 }
 INT_COLUMNS = {"min_duration_seconds", "max_occurrences", "window_days", "inactive_days",
                "priority", "fast_track_window_days"}
 FLOAT_COLUMNS = {"points", "repeat_points", "half_life_days", "default_half_life_days",
-                 "penalty_points", "mql_threshold", "score_floor", "score_cap"}
+                 "penalty_points", "mql_threshold", "score_floor", "score_cap", "min_fit_score",
+                 "within_days"}
 BOOL_COLUMNS = {"is_strong_signal"}
 ID_COLUMNS = ("event_id", "contact_id", "anonymous_id", "product_id", "campaign_id", "url")
 EVENT_COLUMNS = ("event_id", "contact_id", "anonymous_id", "event_type", "occurred_at", "url",
                  "product_id", "campaign_id", "duration_seconds", "user_agent", "ip",
                  "email_sent_at")
+FIT_CONTACT_ATTRIBUTES = ("job_title", "country", "department", "phone", "first_name", "last_name")
+FIT_ACCOUNT_ATTRIBUTES = ("industry", "employee_count", "annual_revenue", "country")
+GRADES = ("A", "B", "C", "D")
 
 
 @dataclass
 class Config:
-    """The six configuration seeds, one list of dicts per seed (None = null)."""
+    """The configuration seeds, one list of dicts per seed (None = null)."""
     models: list[Row] = field(default_factory=list)
     behavior_rules: list[Row] = field(default_factory=list)
     inactivity_steps: list[Row] = field(default_factory=list)
     event_types: list[Row] = field(default_factory=list)
     page_categories: list[Row] = field(default_factory=list)
     reference_lists: list[Row] = field(default_factory=list)
+    fit_rules: list[Row] = field(default_factory=list)
+    grade_bands: list[Row] = field(default_factory=list)
+    sequence_rules: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -75,7 +89,7 @@ def _typed(column: str, text: str | None) -> Any:
 
 
 def load_config(seed_dir: str | Path) -> Config:
-    """Read the six configuration seeds into typed Python values."""
+    """Read the configuration seeds into typed Python values."""
     lists = {}
     for name, filename in SEED_FILES.items():
         with open(Path(seed_dir) / filename, newline="", encoding="utf-8") as f:
@@ -375,27 +389,223 @@ def signed(points: float) -> str:
     return ("-" if points < 0 else "+") + text
 
 
-def top_reasons(ledger_rows: list[Row], rules: dict[str, Row], penalty: float, days_inactive: int | None) -> str | None:
+def top_reasons(ledger_rows: list[Row], rules: dict[str, Row], penalty: float, days_inactive: int | None,
+                sequences: dict[str, Row] | None = None, fit_rules: list[Row] = ()) -> str | None:
     """"The contact's ledger rows are summed per rule (final points, and the number of
     counted, i.e. not capped, occurrences); each rule whose sum rounds to a non-zero value
-    at 2 decimals is a reason, and so is a non-zero inactivity penalty. The three with the largest absolute points (ties: by
-    text) are joined with `; `, each written as signed points [...], a space, the rule
-    `description`, and ` xN` when N > 1 occurrences counted.\""""
-    sums: dict[str, float] = defaultdict(float)
-    counted: dict[str, int] = defaultdict(int)
+    at 2 decimals is a reason, and so is a non-zero inactivity penalty." (§6) Sequence rows
+    are "summed per `sequence_id`, described by its `description`" (§7), and "every matching
+    fit rule with non-zero points, written `+20 VP title` (no occurrence count)" is one too
+    (§10). "The three with the largest absolute points (ties: by text) are joined with `; `,
+    each written as signed points [...], a space, the rule `description`, and ` xN` when
+    N > 1 occurrences counted.\""""
+    sums: dict[tuple, float] = defaultdict(float)
+    counted: dict[tuple, int] = defaultdict(int)
     for row in ledger_rows:
-        sums[row["rule_id"]] += row["final_points"]
-        counted[row["rule_id"]] += not row["is_capped"]
+        key = (row.get("contribution_type", "behavior_rule"), row["rule_id"])
+        sums[key] += row["final_points"]
+        counted[key] += not row["is_capped"]
+    described = {"behavior_rule": rules, "sequence": sequences or {}}
     reasons = []
-    for rule_id, points in sums.items():
+    for (kind, rule_id), points in sums.items():
         if round2(points) != 0:
-            n = counted[rule_id]
-            text = f"{signed(points)} {rules[rule_id].get('description') or rule_id}" + (f" x{n}" if n > 1 else "")
-            reasons.append((points, text))
+            n = counted[(kind, rule_id)]
+            description = described[kind].get(rule_id, {}).get("description") or rule_id
+            reasons.append((points, f"{signed(points)} {description}" + (f" x{n}" if n > 1 else "")))
     if penalty:
         reasons.append((-penalty, f"{signed(-penalty)} inactive {days_inactive}d"))
+    for rule in fit_rules:
+        if rule.get("points"):
+            reasons.append((rule["points"], f"{signed(rule['points'])} {rule.get('description') or rule['rule_id']}"))
     reasons.sort(key=lambda r: (-abs(round2(r[0])), r[1]))
     return "; ".join(text for _, text in reasons[:3]) or None
+
+
+# ---------------------------------------------------------------- sequences (§7)
+def sequence_steps(sequence: Row) -> list[tuple[str, Any]]:
+    """"ordered steps of two or three activities (`step_N_event_type`,
+    `step_N_page_category`: null = any page or none; step 3 empty for a two-step sequence)\""""
+    return [(normalise_event_type(sequence[f"step_{n}_event_type"]), sequence.get(f"step_{n}_page_category"))
+            for n in (1, 2, 3) if sequence.get(f"step_{n}_event_type") is not None]
+
+
+def step_matches(ev: Row, step: tuple[str, Any]) -> bool:
+    """"A step matches an event when the event types are equal and the step's page category
+    is null or equals the event's. Duration does not matter.\""""
+    event_type, page_category = step
+    return ev["event_type"] == event_type and page_category in (None, ev["page_category"])
+
+
+def latest_completion(events: list[Row], steps: list[tuple], within_days: float | None) -> Row | None:
+    """"A sequence is completed by event `e` (matching the last step) when there are earlier,
+    distinct events matching the earlier steps, in step order, the first of which happened
+    no more than `within_days` x 24 hours before `e`. One event fills one step only."
+    `events` are ordered by `occurred_at`, then `event_id`; the latest completing event is
+    returned. Filling the earlier steps from the back with the latest possible events gives
+    the latest possible first event, so it completes the sequence if anything does."""
+    window = None if within_days is None else timedelta(days=within_days)
+    too_old = lambda e, earlier: window is not None and e["occurred_at"] - earlier["occurred_at"] > window
+    for k in range(len(events) - 1, -1, -1):
+        e = events[k]
+        if not steps or not step_matches(e, steps[-1]):
+            continue
+        position = k
+        for step in reversed(steps[:-1]):  # going back in time, stop at the first match or too old
+            position = next((i for i in range(position - 1, -1, -1)
+                             if too_old(e, events[i]) or step_matches(events[i], step)), None)
+            if position is None or too_old(e, events[position]):
+                break
+        else:
+            return e
+    return None
+
+
+def build_sequence_ledger(accepted: list[Row], cfg: Config, as_of: date) -> list[Row]:
+    """"The bonus counts once per (contact, model, sequence), dated by the latest completing
+    event. It is a ledger row like a rule's: `rule_id` = the `sequence_id`,
+    `contribution_type` = `sequence`, `event_id` = the completing event, occurrence 1, not
+    capped, raw points = `points`, decayed from the completing event's date with the
+    sequence's `half_life_days` (null = the model's default, 0 = no decay). No window.\""""
+    events_by_contact: dict[Any, list[Row]] = defaultdict(list)
+    for ev in accepted:
+        events_by_contact[ev["contact_id"]].append(ev)
+    ledger = []
+    for contact_id in sorted(events_by_contact, key=str):
+        events = sorted(events_by_contact[contact_id], key=lambda e: (e["occurred_at"], str(e["event_id"])))
+        for model in cfg.models:
+            candidates = [e for e in events if counts_for_model(e["event_product_id"], model)]
+            sequences = [q for q in cfg.sequence_rules if q.get("model_id") == model["model_id"]]
+            for sequence in sorted(sequences, key=lambda q: str(q["sequence_id"])):
+                e = latest_completion(candidates, sequence_steps(sequence), sequence.get("within_days"))
+                if e is None:
+                    continue
+                age, raw = age_days(e["occurred_at"], as_of), float(sequence.get("points") or 0)
+                factor = decay_factor(sequence, model, age)
+                ledger.append({"event_id": e["event_id"], "model_id": model["model_id"],
+                               "rule_id": sequence["sequence_id"], "contribution_type": "sequence",
+                               "contact_id": contact_id, "occurred_at": e["occurred_at"],
+                               "event_date": e["occurred_at"].date(), "age_days": age, "occurrence_number": 1,
+                               "raw_points": raw, "is_capped": False, "decay_factor": factor,
+                               "final_points": raw * factor})
+    return ledger
+
+
+# ---------------------------------------------------------------- fit score and grade (§8)
+def fit_text(value: Any) -> str | None:
+    """"all compared as text, trimmed and lower-cased, blank = null\""""
+    text = None if value is None else str(value).strip().lower()
+    return text or None
+
+
+def is_phone_repeated_digit(phone: str | None) -> str | None:
+    """"`true` when the phone, without spaces and `+ - . ( ) /`, is at least 4 characters of
+    one repeated digit (`000 000 0000`), `false` otherwise (null without a phone).\""""
+    if phone is None:
+        return None
+    digits = re.sub(r"[ +\-.()/]", "", phone)
+    return "true" if re.fullmatch(r"(\d)\1{3,}", digits) else "false"
+
+
+def fit_attributes(contact: Row, account: Row | None, lists: dict[str, set],
+                   contact_columns: tuple[str, ...], account_columns: tuple[str, ...]) -> dict[str, str | None]:
+    """The contact columns under their own name, the account columns as `account_<column>`
+    (null without a known account), and the derived attributes."""
+    attributes = {column: fit_text(contact.get(column)) for column in contact_columns}
+    attributes.update({f"account_{column}": fit_text((account or {}).get(column)) for column in account_columns})
+    local, domain = split_email(contact.get("email"))
+    attributes.update({"email_domain": fit_text(domain), "email_local_part": fit_text(local),
+                       "is_free_mail": "true" if domain in lists["free_mail_domain"] else "false",
+                       "is_role_based": "true" if local in lists["role_based_local_part"] else "false"})
+    if "phone" in contact_columns:
+        attributes["is_phone_repeated_digit"] = is_phone_repeated_digit(attributes["phone"])
+    return attributes
+
+
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?")
+
+
+def is_between(attribute: str, value: str | None) -> bool:
+    """"is a number within `low|high`, both ends included; an empty end is open (`5001|`)\""""
+    low, _, high = (value or "").partition("|")
+    low, high = low.strip(), high.strip()
+    if not NUMBER.fullmatch(attribute) or any(end and not NUMBER.fullmatch(end) for end in (low, high)):
+        return False
+    x = float(attribute)
+    return (not low or float(low) <= x) and (not high or x <= float(high))
+
+
+def fit_rule_matches(rule: Row, attributes: dict[str, str | None]) -> bool:
+    """"A fit rule compares one attribute with its `value` (trimmed, lower-cased) [...] Apart
+    from `is_null`, a null attribute never matches.\""""
+    attribute, value = attributes.get(rule.get("attribute")), fit_text(rule.get("value"))
+    operator = (rule.get("operator") or "").strip().lower()
+    if operator == "is_null":
+        return attribute is None
+    if attribute is None:
+        return False
+    values = [] if value is None else value.split("|")
+    return {"equals": lambda: attribute == value,
+            "in": lambda: attribute in values,
+            "not_in": lambda: attribute not in values,
+            "between": lambda: is_between(attribute, value),
+            "contains": lambda: value is not None and value in attribute,
+            "starts_with": lambda: value is not None and attribute.startswith(value),
+            "is_not_null": lambda: True}.get(operator, lambda: False)()
+
+
+def grade_of(fit_score: float, bands: list[Row], is_competitor_or_internal: bool) -> str:
+    """"The grade is the best grade whose `min_fit_score <= fit_score`, else D." Competitors
+    and internal contacts "get grade D whatever their fit score".\""""
+    if is_competitor_or_internal:
+        return "D"
+    graded = sorted((b for b in bands if b.get("grade") in GRADES and b.get("min_fit_score") is not None),
+                    key=lambda b: b["grade"])
+    return next((b["grade"] for b in graded if b["min_fit_score"] <= fit_score), "D")
+
+
+# ---------------------------------------------------------------- disqualification and routing (§9)
+def disqualification_reason(email_domain: str | None, account_domain: str | None, lists: dict[str, set],
+                            event_types: set[str]) -> str | None:
+    """"`competitor`, `internal` (as in §8), `unsubscribed` (the contact has an accepted
+    `email_unsubscribe` event), `bounced_only` (the contact has accepted `email_bounce` events
+    and no accepted event of another type). Null otherwise.\""""
+    domains = {email_domain, account_domain} - {None}
+    if domains & lists["competitor_domain"]:
+        return "competitor"
+    if domains & lists["internal_domain"]:
+        return "internal"
+    if "email_unsubscribe" in event_types:
+        return "unsubscribed"
+    if event_types == {"email_bounce"}:
+        return "bounced_only"
+    return None
+
+
+def is_good_enough(grade: str, min_grade_for_mql: Any) -> bool:
+    """"at least the model's `min_grade_for_mql` (A is best; with the default B: A or B)\""""
+    return min_grade_for_mql in GRADES and GRADES.index(grade) <= GRADES.index(min_grade_for_mql)
+
+
+def has_recent_strong_signal(ledger_rows: list[Row], rules: dict[str, Row], window_days: Any) -> bool:
+    """"a ledger row of a behaviour rule with `is_strong_signal` (raw points > 0, capped or
+    not) whose `age_days` is below the model's `fast_track_window_days`\""""
+    return window_days is not None and any(
+        r.get("contribution_type", "behavior_rule") == "behavior_rule" and rules[r["rule_id"]].get("is_strong_signal")
+        and r["raw_points"] > 0 and r["age_days"] < window_days for r in ledger_rows)
+
+
+def routing(disqualified: bool, good_enough: bool, strong_signal: bool, behavior: float, threshold: Any) -> str:
+    """"`routing` per (contact, model), the first that applies" (§9 table)."""
+    over_threshold = threshold is not None and behavior >= threshold
+    if disqualified:
+        return "disqualified"
+    if good_enough and strong_signal:
+        return "sales_now"
+    if over_threshold and good_enough:
+        return "mql"
+    if over_threshold:
+        return "review"
+    return "nurture" if good_enough else "monitor"
 
 
 # ---------------------------------------------------------------- pipeline
@@ -433,31 +643,40 @@ def build_ledger(accepted: list[Row], cfg: Config, as_of: date) -> list[Row]:
             age, capped, raw = age_days(ev["occurred_at"], as_of), is_capped(rule, n), raw_points(rule, n)
             factor = decay_factor(rule, model, age)
             ledger.append({"event_id": ev["event_id"], "model_id": model_id, "rule_id": rule_id,
-                           "contact_id": contact_id, "occurred_at": ev["occurred_at"],
+                           "contribution_type": "behavior_rule", "contact_id": contact_id,
+                           "occurred_at": ev["occurred_at"],
                            "event_date": ev["occurred_at"].date(), "age_days": age, "occurrence_number": n,
                            "raw_points": raw, "is_capped": capped, "decay_factor": factor,
                            "final_points": 0.0 if capped else raw * factor})
     return ledger
 
 
+def clean_id(value: Any) -> str | None:
+    """An id trimmed; a blank value counts as null."""
+    return None if value is None or str(value).strip() == "" else str(value).strip()
+
+
 def clean_ids(raw: Row) -> Row:
     """Ids (`event_id`, `contact_id`, `anonymous_id`, `product_id`, `campaign_id`) and
     URLs are trimmed; a blank value counts as null."""
-    cleaned = dict(raw)
-    for column in ID_COLUMNS:
-        value = raw.get(column)
-        cleaned[column] = None if value is None or str(value).strip() == "" else str(value).strip()
-    return cleaned
+    return {**raw, **{column: clean_id(raw.get(column)) for column in ID_COLUMNS}}
 
 
 def score(contacts: list[Row], events: list[Row], identities: list[Row], config: Config, as_of: date,
-          bot_scanner_seconds: int = 5, bot_burst_seconds: int = 1) -> Result:
-    """Quarantine, stitch, match, number, decay and score, as of `as_of`."""
+          bot_scanner_seconds: int = 5, bot_burst_seconds: int = 1, *, accounts: list[Row] | None = None,
+          fit_contact_attributes: tuple[str, ...] = FIT_CONTACT_ATTRIBUTES,
+          fit_account_attributes: tuple[str, ...] = FIT_ACCOUNT_ATTRIBUTES) -> Result:
+    """Quarantine, stitch, match, number, decay, add sequences, fit, grade, route and
+    explain, as of `as_of`."""
     events = [clean_ids(raw) for raw in events]
     contact_by_id: dict[Any, Row] = {}
     for c in contacts:
         if c.get("contact_id") is not None:
             contact_by_id.setdefault(c["contact_id"], c)
+    account_by_id: dict[Any, Row] = {}
+    for a in accounts or []:
+        if clean_id(a.get("account_id")) is not None:
+            account_by_id.setdefault(clean_id(a["account_id"]), a)
     identities_map, categories = identity_map(identities), {}
     first_rows = first_rows_per_event_id(events)
     staged = [stage_event(i, raw, identities_map, categories, config) for i, raw in enumerate(events)]
@@ -469,25 +688,48 @@ def score(contacts: list[Row], events: list[Row], identities: list[Row], config:
     quarantine = [{**{c: raw.get(c) for c in EVENT_COLUMNS}, **raw, "reason": r}
                   for raw, r in zip(events, reasons) if r is not None]
     accepted = [{k: v for k, v in ev.items() if k != "_index"} for ev, r in zip(staged, reasons) if r is None]
-    ledger = build_ledger(accepted, config, as_of)
+    ledger = build_ledger(accepted, config, as_of) + build_sequence_ledger(accepted, config, as_of)
 
     rows_by_key: dict[tuple, list[Row]] = defaultdict(list)
     for row in ledger:
         rows_by_key[(row["contact_id"], row["model_id"])].append(row)
+    event_types_by_contact: dict[Any, set] = defaultdict(set)
+    for ev in accepted:
+        event_types_by_contact[ev["contact_id"]].add(ev["event_type"])
     scores = []
-    for contact_id in contact_by_id:
+    for contact_id, contact in contact_by_id.items():
+        account = account_by_id.get(clean_id(contact.get("account_id")))
+        attributes = fit_attributes(contact, account, lists, tuple(fit_contact_attributes),
+                                    tuple(fit_account_attributes))
+        account_domain = fit_text((account or {}).get("domain"))
+        disqualified = disqualification_reason(attributes["email_domain"], account_domain, lists,
+                                               event_types_by_contact[contact_id])
         for model in config.models:
-            rows = rows_by_key[(contact_id, model["model_id"])]
-            rules = {r["rule_id"]: r for r in config.behavior_rules if r.get("model_id") == model["model_id"]}
-            steps = [s for s in config.inactivity_steps if s.get("model_id") == model["model_id"]]
+            model_id = model["model_id"]
+            rows = rows_by_key[(contact_id, model_id)]
+            rules = {r["rule_id"]: r for r in config.behavior_rules if r.get("model_id") == model_id}
+            sequences = {q["sequence_id"]: q for q in config.sequence_rules if q.get("model_id") == model_id}
+            steps = [s for s in config.inactivity_steps if s.get("model_id") == model_id]
             last = max((r["event_date"] for r in rows if r["raw_points"] > 0), default=None)
             days = None if last is None else (as_of - last).days
             penalty = inactivity_penalty(steps, days)
             total = sum((r["final_points"] for r in rows), 0.0)
-            scores.append({"contact_id": contact_id, "model_id": model["model_id"],
+            behavior = behavior_score(total, penalty, model.get("score_floor"), model.get("score_cap"))
+            fit_matches = [f for f in config.fit_rules
+                           if f.get("model_id") == model_id and fit_rule_matches(f, attributes)]
+            fit = round2(sum((f.get("points") or 0.0 for f in fit_matches), 0.0))
+            grade = grade_of(fit, [b for b in config.grade_bands if b.get("model_id") == model_id],
+                             disqualified in ("competitor", "internal"))
+            route = routing(disqualified is not None, is_good_enough(grade, model.get("min_grade_for_mql")),
+                            has_recent_strong_signal(rows, rules, model.get("fast_track_window_days")),
+                            behavior, model.get("mql_threshold"))
+            scores.append({"contact_id": contact_id, "model_id": model_id,
                            "product_id": model.get("product_id"),
-                           "behavior_score": behavior_score(total, penalty, model.get("score_floor"), model.get("score_cap")),
+                           "behavior_score": behavior,
                            "contribution_points": total, "inactivity_penalty": penalty,
                            "last_positive_activity_date": last, "days_inactive": days,
-                           "top_reasons": top_reasons(rows, rules, penalty, days)})
+                           "fit_score": fit, "grade": grade, "disqualification_reason": disqualified,
+                           "routing": route, "is_mql": route in ("sales_now", "mql"),
+                           "is_fast_track": route == "sales_now",
+                           "top_reasons": top_reasons(rows, rules, penalty, days, sequences, fit_matches)})
     return Result(quarantine=quarantine, accepted=accepted, ledger=ledger, scores=scores)

@@ -16,16 +16,18 @@ AS_OF = date(2026, 6, 30)
 
 
 def rule(rule_id, event_type, page_category=None, points=1.0, repeat=None, max_occ=None,
-         window=None, half_life=None, min_duration=None, description=None, model_id="m1"):
+         window=None, half_life=None, min_duration=None, description=None, model_id="m1", strong=False):
     return {"model_id": model_id, "rule_id": rule_id, "event_type": event_type,
             "page_category": page_category, "min_duration_seconds": min_duration, "points": points,
             "repeat_points": repeat, "max_occurrences": max_occ, "window_days": window,
-            "half_life_days": half_life, "is_strong_signal": False, "description": description or rule_id}
+            "half_life_days": half_life, "is_strong_signal": strong, "description": description or rule_id}
 
 
-def model(model_id="m1", product_id="p1", floor=0.0, cap=100.0, half_life=None):
+def model(model_id="m1", product_id="p1", floor=0.0, cap=100.0, half_life=None,
+          mql=None, min_grade=None, fast_track=None):
     return {"model_id": model_id, "product_id": product_id, "score_floor": floor,
-            "score_cap": cap, "default_half_life_days": half_life}
+            "score_cap": cap, "default_half_life_days": half_life, "mql_threshold": mql,
+            "min_grade_for_mql": min_grade, "fast_track_window_days": fast_track}
 
 
 def example_config(**overrides):
@@ -333,3 +335,401 @@ def test_no_positive_activity_no_penalty():
     s = result.scores[0]
     assert (s["behavior_score"], s["days_inactive"], s["inactivity_penalty"]) == (-10.0, None, 0)
     assert s["top_reasons"] == "-10 careers page"
+
+
+# ------------------------------------------------------------------ sequences (docs/scoring.md §7)
+SEQ_TYPES = [{"event_type": t} for t in ("page_view", "email_open", "email_click", "demo_request",
+                                          "email_unsubscribe", "email_bounce")]
+
+
+def sequence(sequence_id, steps, within_days, points, half_life=None, description=None, model_id="m1"):
+    row = {"model_id": model_id, "sequence_id": sequence_id, "within_days": within_days, "points": points,
+           "half_life_days": half_life, "description": description or sequence_id}
+    for n in (1, 2, 3):
+        event_type, category = steps[n - 1] if n <= len(steps) else (None, None)
+        row[f"step_{n}_event_type"], row[f"step_{n}_page_category"] = event_type, category
+    return row
+
+
+def sequence_config(**overrides):
+    return example_config(**{"event_types": SEQ_TYPES, "sequence_rules": [
+        sequence("s_pd", [("page_view", "pricing"), ("demo_request", None)], 7, 10.0, 0.0, "pricing then demo"),
+        sequence("s_visits", [("page_view", None)] * 3, 7, 5.0, 10.0, "3 visits")], **overrides})
+
+
+def bonuses(events, contacts=("C1",), config=None):
+    """(contact, sequence) -> ledger row of the sequence bonus."""
+    result = score([contact(c) for c in contacts], events, [], config or sequence_config(), AS_OF)
+    return {(r["contact_id"], r["rule_id"]): r for r in result.ledger if r["contribution_type"] == "sequence"}, result
+
+
+def test_sequence_window_edge_and_order():
+    pricing = lambda i, c, t: ev(i, c, "page_view", t, PRICING)
+    demo = lambda i, c, t: ev(i, c, "demo_request", t)
+    events = [pricing("in1", "IN", datetime(2026, 6, 20, 10)), demo("in2", "IN", datetime(2026, 6, 27, 10)),
+              # 7 days + 1 second: too late
+              pricing("out1", "OUT", datetime(2026, 6, 20, 9, 59, 59)), demo("out2", "OUT", datetime(2026, 6, 27, 10)),
+              # demo before pricing: wrong order
+              demo("ord1", "ORDER", datetime(2026, 6, 20, 10)), pricing("ord2", "ORDER", datetime(2026, 6, 21, 10)),
+              # same time: ordered by event_id, "t1" (pricing) before "t2" (demo) ...
+              pricing("t1", "TIE", datetime(2026, 6, 25, 10)), demo("t2", "TIE", datetime(2026, 6, 25, 10)),
+              # ... but here the demo "u1" comes first
+              demo("u1", "TIE2", datetime(2026, 6, 25, 10)), pricing("u2", "TIE2", datetime(2026, 6, 25, 10)),
+              # an old pricing visit is out of reach, but the latest one before the demo is in
+              pricing("l1", "LATEST", datetime(2026, 6, 1)), pricing("l2", "LATEST", datetime(2026, 6, 10)),
+              demo("l3", "LATEST", datetime(2026, 6, 12))]
+    found, _ = bonuses(events, ("IN", "OUT", "ORDER", "TIE", "TIE2", "LATEST"))
+    assert {c: r["event_id"] for (c, s), r in found.items() if s == "s_pd"} == {"IN": "in2", "TIE": "t2", "LATEST": "l3"}
+    row = found[("IN", "s_pd")]   # no decay (half-life 0): 10 points
+    assert (row["occurrence_number"], row["is_capped"], row["raw_points"], row["decay_factor"], row["final_points"],
+            row["event_date"], row["model_id"]) == (1, False, 10.0, 1.0, 10.0, date(2026, 6, 27), "m1")
+
+
+def test_sequence_one_event_fills_one_step():
+    visit = lambda i, day: ev(i, "C1", "page_view", datetime(2026, 6, day, 12), "https://x.com/")
+    found, _ = bonuses([visit("v1", 20), visit("v2", 21)])
+    assert found == {}                                    # 2 visits cannot fill 3 steps
+    found, _ = bonuses([visit("v1", 20), visit("v2", 21), visit("v3", 27)])
+    assert found[("C1", "s_visits")]["event_id"] == "v3"  # 06-27 12:00 - 06-20 12:00 = 7 days: in
+
+
+def test_sequence_counts_once_dated_by_latest_completion_and_decays_from_it():
+    visit = lambda i, day: ev(i, "C1", "page_view", datetime(2026, 6, day, 12), "https://x.com/")
+    # completed on 06-03 (and again on 06-04 with 06-02..06-04), then on 06-20 (age 10)
+    events = [visit("a", 1), visit("b", 2), visit("c", 3), visit("d", 4), visit("e", 18), visit("f", 19), visit("g", 20)]
+    found, result = bonuses(events)
+    rows = [r for r in result.ledger if r["contribution_type"] == "sequence"]
+    assert len(rows) == 1
+    row = found[("C1", "s_visits")]
+    # half-life 10 days, age 10: 5 x 0.5 = 2.5
+    assert (row["event_id"], row["age_days"], row["decay_factor"], row["final_points"]) == ("g", 10, 0.5, 2.5)
+
+
+def test_sequence_half_life_null_takes_model_default():
+    config = sequence_config(models=[model(half_life=20.0)], sequence_rules=[
+        sequence("s_pd", [("page_view", "pricing"), ("demo_request", None)], 7, 10.0, None)])
+    found, _ = bonuses([ev("p", "C1", "page_view", datetime(2026, 6, 9), PRICING),
+                        ev("d", "C1", "demo_request", datetime(2026, 6, 10))], config=config)
+    assert found[("C1", "s_pd")]["final_points"] == 5.0   # age 20, model half-life 20: 10 x 0.5
+
+
+def test_sequence_product_scoping():
+    config = sequence_config(models=[model("m1", "p1"), model("m2", "p2")], behavior_rules=[], sequence_rules=[
+        sequence("s_pd", [("page_view", "pricing"), ("demo_request", None)], 7, 10.0, 0.0, model_id=m)
+        for m in ("m1", "m2")])
+    # the pricing visit names product p2: it fills the step for m2 only; the demo names none
+    events = [ev("p", "C1", "page_view", datetime(2026, 6, 25), PRICING, product_id="p2"),
+              ev("d", "C1", "demo_request", datetime(2026, 6, 26))]
+    found, result = bonuses(events, config=config)
+    assert [(r["model_id"], r["rule_id"], r["event_id"]) for r in result.ledger] == [("m2", "s_pd", "d")]
+
+
+def test_sequence_counts_in_score_inactivity_and_reasons():
+    # pricing on 06-10 (age 20): 10 x 0.5 ** (20 / 30) = 6.2996; demo on 06-12 (age 18) earns
+    # no rule points but completes "pricing then demo": +10 (no decay). Sum 16.2996 -> 16.30.
+    # The latest positive ledger row is the bonus (06-12): N = 18, no penalty.
+    found, result = bonuses([ev("p", "C1", "page_view", datetime(2026, 6, 10), PRICING),
+                             ev("d", "C1", "demo_request", datetime(2026, 6, 12))])
+    s = result.scores[0]
+    assert s["contribution_points"] == pytest.approx(16.2996, abs=1e-4)
+    assert (s["behavior_score"], s["last_positive_activity_date"], s["days_inactive"]) == (16.3, date(2026, 6, 12), 18)
+    assert s["top_reasons"] == "+10 pricing then demo; +6.3 pricing"
+
+
+def test_ledger_row_keys():
+    _, result = bonuses([ev("p", "C1", "page_view", datetime(2026, 6, 10), PRICING),
+                         ev("d", "C1", "demo_request", datetime(2026, 6, 12))])
+    keys = {"event_id", "model_id", "rule_id", "contribution_type", "contact_id", "occurred_at", "event_date",
+            "age_days", "occurrence_number", "raw_points", "is_capped", "decay_factor", "final_points"}
+    assert [(r["contribution_type"], set(r)) for r in result.ledger] == [("behavior_rule", keys), ("sequence", keys)]
+
+
+# ------------------------------------------------------------------ fit score and grade (§8)
+FIT_LISTS = [{"list_name": n, "value": v} for n, v in (
+    ("free_mail_domain", "gmail.com"), ("role_based_local_part", "info"), ("competitor_domain", "rivalsoft.com"),
+    ("internal_domain", "acme-internal.com"), ("bot_user_agent", "bot"))]
+BANDS = [{"model_id": "m1", "grade": g, "min_fit_score": m} for g, m in (("A", 40.0), ("B", 20.0), ("C", 0.0), ("D", None))]
+
+
+def fit_rule(attribute, operator, value=None, points=10.0, rule_id="f1", description=None, model_id="m1"):
+    return {"model_id": model_id, "rule_id": rule_id, "attribute": attribute, "operator": operator,
+            "value": value, "points": points, "description": description or rule_id}
+
+
+def fit_config(rules, **overrides):
+    return example_config(**{"grade_bands": BANDS, "reference_lists": FIT_LISTS, "event_types": SEQ_TYPES,
+                             **overrides, "fit_rules": rules})
+
+
+def scored(rules, fields=None, account=None, events=(), **kwargs):
+    """The score row of contact C1 (e-mail jo@client.com, account A1 when `account` is given)."""
+    c = {"contact_id": "C1", "email": "jo@client.com", "account_id": "A1" if account is not None else None,
+         **(fields or {})}
+    accounts = [{"account_id": "A1", "domain": "client.com", **account}] if account is not None else []
+    return score([c], list(events), [], fit_config(rules), AS_OF, accounts=accounts, **kwargs).scores[0]
+
+
+@pytest.mark.parametrize("attribute, operator, value, fields, account, match", [
+    ("job_title", "equals", "ceo", {"job_title": "  CEO "}, None, True),       # trimmed, lower-cased
+    ("job_title", "equals", " CEO ", {"job_title": "ceo"}, None, True),        # the value too
+    ("job_title", "equals", "ceo", {"job_title": "CTO"}, None, False),
+    ("job_title", "equals", "ceo", {}, None, False),                            # missing key = null
+    ("country", "in", "fr|us", {"country": "US"}, None, True),
+    ("country", "in", "fr|us", {"country": "es"}, None, False),
+    ("country", "not_in", "fr|us", {"country": "ES"}, None, True),
+    ("country", "not_in", "fr|us", {"country": "Fr"}, None, False),
+    ("country", "not_in", "fr|us", {"country": None}, None, False),            # null never matches not_in
+    ("country", "not_in", "fr|us", {"country": "   "}, None, False),           # blank = null
+    ("account_employee_count", "between", "200|5000", {}, {"employee_count": "200"}, True),    # low edge in
+    ("account_employee_count", "between", "200|5000", {}, {"employee_count": "5000"}, True),   # high edge in
+    ("account_employee_count", "between", "200|5000", {}, {"employee_count": "199"}, False),
+    ("account_employee_count", "between", "200|5000", {}, {"employee_count": "5001"}, False),
+    ("account_employee_count", "between", "200|5000", {}, {"employee_count": 250}, True),      # an int, as text
+    ("account_employee_count", "between", "5001|", {}, {"employee_count": "1000000"}, True),   # open high end
+    ("account_employee_count", "between", "5001|", {}, {"employee_count": "5000"}, False),
+    ("account_employee_count", "between", "|49", {}, {"employee_count": "49"}, True),          # open low end
+    ("account_employee_count", "between", "|49", {}, {"employee_count": "-3.5"}, True),
+    ("account_employee_count", "between", "|49", {}, {"employee_count": "49.01"}, False),
+    ("account_employee_count", "between", "|49", {}, {"employee_count": "n/a"}, False),        # not a number
+    ("account_employee_count", "between", "|49", {}, {"employee_count": None}, False),
+    ("account_annual_revenue", "between", "1000000|", {}, {"annual_revenue": "1500000.50"}, True),
+    ("job_title", "contains", "chief", {"job_title": "Chief Data Officer"}, None, True),
+    ("job_title", "contains", "chief", {"job_title": "CDO"}, None, False),
+    ("job_title", "starts_with", "vp", {"job_title": "VP Sales"}, None, True),
+    ("job_title", "starts_with", "vp", {"job_title": "Senior VP"}, None, False),
+    ("department", "is_null", None, {"department": None}, None, True),
+    ("department", "is_null", None, {"department": "  "}, None, True),
+    ("department", "is_null", None, {"department": "IT"}, None, False),
+    ("phone", "is_not_null", None, {"phone": "+33 1"}, None, True),
+    ("phone", "is_not_null", None, {"phone": ""}, None, False),
+    ("account_industry", "equals", "retail", {}, {"industry": " RETAIL "}, True),
+    ("account_industry", "equals", "retail", {}, None, False),                 # no account: null
+    ("account_industry", "is_null", None, {}, None, True),
+    ("account_country", "equals", "de", {"country": "fr"}, {"country": "DE"}, True),  # the account's, not the contact's
+    ("country", "equals", "de", {"country": "fr"}, {"country": "DE"}, False),
+])
+def test_fit_operators(attribute, operator, value, fields, account, match):
+    row = scored([fit_rule(attribute, operator, value)], fields, account)
+    assert row["fit_score"] == (10.0 if match else 0.0)
+
+
+def test_fit_unknown_account_is_null():
+    # account_id names no known account: account attributes are null
+    row = scored([fit_rule("account_industry", "is_null")], {"account_id": "A9"}, {"industry": "retail"})
+    assert row["fit_score"] == 10.0
+
+
+@pytest.mark.parametrize("attribute, fields, expected", [
+    ("is_free_mail", {"email": " Jo@GMail.com "}, "true"),
+    ("is_free_mail", {"email": "jo@client.com"}, "false"),
+    ("is_role_based", {"email": "INFO@client.com"}, "true"),
+    ("is_role_based", {"email": "jo@client.com"}, "false"),
+    ("email_domain", {"email": "Jo@Client.COM"}, "client.com"),
+    ("email_local_part", {"email": "Jo@Client.COM"}, "jo"),
+    ("is_phone_repeated_digit", {"phone": "000 000 0000"}, "true"),
+    ("is_phone_repeated_digit", {"phone": "+1 (111) 111-1111"}, "true"),   # 1 1111111111 once stripped
+    ("is_phone_repeated_digit", {"phone": "11.11"}, "true"),               # 4 characters: enough
+    ("is_phone_repeated_digit", {"phone": "+33 1 11"}, "false"),           # 33111: two digits
+    ("is_phone_repeated_digit", {"phone": "111"}, "false"),                # too short
+    ("is_phone_repeated_digit", {"phone": "aaaa"}, "false"),               # not digits
+    ("is_phone_repeated_digit", {"phone": None}, None),                    # null without a phone
+])
+def test_derived_attributes(attribute, fields, expected):
+    # one equals rule per candidate value and one is_null rule, each with its own points:
+    # the fit score tells which one matched
+    points = {"true": 10.0, "false": 20.0, "client.com": 30.0, "jo": 40.0, None: 1.0}
+    rules = [fit_rule(attribute, "equals" if v else "is_null", v, p, f"f_{v}") for v, p in points.items()]
+    assert scored(rules, fields)["fit_score"] == points[expected]
+
+
+def test_phone_repeated_digit_needs_phone_as_attribute():
+    rules = [fit_rule("is_phone_repeated_digit", "is_null", None, 1.0)]
+    fields = {"phone": "000 000 0000"}
+    assert scored(rules, fields)["fit_score"] == 0.0
+    assert scored(rules, fields, fit_contact_attributes=("job_title", "country"))["fit_score"] == 1.0
+
+
+def test_fit_rules_add_up_and_use_the_model_only():
+    # 25 (C-level) + 20 (VP) + -15 (free mail) = 30; the other model's rule does not count
+    rules = [fit_rule("job_title", "contains", "chief", 25.0, "f1"), fit_rule("job_title", "contains", "vp", 20.0, "f2"),
+             fit_rule("is_free_mail", "equals", "true", -15.0, "f3"), fit_rule("job_title", "is_not_null", None, 99.0,
+                                                                                "f4", model_id="m2")]
+    row = scored(rules, {"job_title": "Chief VP", "email": "jo@gmail.com"})
+    assert (row["fit_score"], row["grade"]) == (30.0, "B")
+
+
+@pytest.mark.parametrize("points, grade", [
+    (40.0, "A"), (39.99, "B"), (20.0, "B"), (19.99, "C"), (0.0, "C"), (-0.01, "D"), (-50.0, "D"), (1000.0, "A")])
+def test_grade_band_edges(points, grade):
+    row = scored([fit_rule("email_domain", "is_not_null", None, points)])
+    assert (row["fit_score"], row["grade"]) == (points, grade)
+
+
+def test_fit_score_rounded():
+    # 1/3 + 1/3 = 0.666... -> 0.67
+    row = scored([fit_rule("email_domain", "is_not_null", None, 1 / 3, "f1"),
+                  fit_rule("email_local_part", "is_not_null", None, 1 / 3, "f2")])
+    assert row["fit_score"] == 0.67
+
+
+# ------------------------------------------------------------------ disqualification (§9)
+A_FIT = [fit_rule("email_domain", "is_not_null", None, 50.0, description="known domain")]   # fit 50: grade A
+
+
+@pytest.mark.parametrize("email, account_domain, reason", [
+    ("jo@rivalsoft.com", "client.com", "competitor"),
+    ("jo@client.com", " RivalSoft.COM ", "competitor"),              # account domain, trimmed, lower-cased
+    ("jo@rivalsoft.com", "acme-internal.com", "competitor"),          # competitor comes first
+    ("jo@client.com", "acme-internal.com", "internal"),
+    ("jo@acme-internal.com", None, "internal"),                       # its events are quarantined as internal traffic
+    ("jo@client.com", "www.rivalsoft.com", None),                     # whole domain only
+])
+def test_competitor_and_internal_get_grade_d(email, account_domain, reason):
+    account = None if account_domain is None else {"domain": account_domain}
+    row = scored(A_FIT, {"email": email}, account)
+    assert row["fit_score"] == 50.0
+    assert (row["disqualification_reason"], row["grade"]) == (reason, "D" if reason else "A")
+    if reason:
+        assert (row["routing"], row["is_mql"], row["is_fast_track"]) == ("disqualified", False, False)
+
+
+@pytest.mark.parametrize("types, reason", [
+    (["email_unsubscribe"], "unsubscribed"),
+    (["page_view", "email_unsubscribe"], "unsubscribed"),
+    (["email_bounce", "email_unsubscribe"], "unsubscribed"),   # unsubscribed comes first
+    (["email_bounce"], "bounced_only"),
+    (["email_bounce", "email_bounce"], "bounced_only"),
+    (["email_bounce", "email_open"], None),
+    (["page_view"], None),
+    ([], None),
+])
+def test_unsubscribed_and_bounced_only(types, reason):
+    events = [ev(f"e{i}", "C1", t, datetime(2026, 6, 1 + i)) for i, t in enumerate(types)]
+    row = scored(A_FIT, events=events)
+    assert row["disqualification_reason"] == reason and row["grade"] == "A"   # grade unaffected
+    assert (row["routing"] == "disqualified") == (reason is not None)
+
+
+def test_quarantined_events_do_not_disqualify():
+    events = [ev("u", "C1", "email_unsubscribe", datetime(2026, 7, 1)),      # future: quarantined
+              ev("b", "C1", "email_bounce", datetime(2026, 6, 1)),
+              ev("o", "C1", "email_open", datetime(2026, 6, 1), user_agent="bot")]   # bot: quarantined
+    assert scored(A_FIT, events=events)["disqualification_reason"] == "bounced_only"
+
+
+# ------------------------------------------------------------------ routing (§9)
+def routing_config():
+    # threshold 20, min grade B, fast track 14 days; no decay; grade by job title
+    return fit_config(
+        [fit_rule("job_title", "equals", t, p, f"f_{t}", description=f"{t} title")
+         for t, p in (("a", 40.0), ("b", 20.0), ("c", 0.0), ("d", -5.0))],
+        models=[model(mql=20.0, min_grade="B", fast_track=14)],
+        behavior_rules=[rule("r_demo", "demo_request", None, 5.0, 5.0, half_life=0.0, strong=True, description="demo"),
+                        rule("r_pricing", "page_view", "pricing", 25.0, 0.0, half_life=0.0, description="pricing"),
+                        rule("r_exact", "email_click", None, 20.0, 0.0, half_life=0.0, description="click")])
+
+
+def route(grade, events=(), email="jo@client.com"):
+    c = {"contact_id": "C1", "email": email, "job_title": grade}
+    return score([c], list(events), [], routing_config(), AS_OF).scores[0]
+
+
+def day(age):
+    return datetime.combine(date.fromordinal(AS_OF.toordinal() - age), datetime.min.time()).replace(hour=12)
+
+
+@pytest.mark.parametrize("grade, events, expected, score_", [
+    # unsubscribed, grade A and a fresh demo request: disqualified
+    ("a", [("demo_request", 0), ("email_unsubscribe", 0)], "disqualified", 5.0),
+    # demo request today (5 < 20) with grade B: sales now, whatever the score
+    ("b", [("demo_request", 0)], "sales_now", 5.0),
+    # same with grade C: not good enough, under the threshold: monitor
+    ("c", [("demo_request", 0)], "monitor", 5.0),
+    # strong signal 13 days old: in the 14-day window; 14 days old: out (nurture with grade A)
+    ("a", [("demo_request", 13)], "sales_now", 5.0),
+    ("a", [("demo_request", 14)], "nurture", 5.0),
+    # pricing (25, not a strong signal) with grade A: over the threshold: mql
+    ("a", [("page_view", 0)], "mql", 25.0),
+    # exactly at the threshold (20 >= 20) with grade B: mql
+    ("b", [("email_click", 0)], "mql", 20.0),
+    # over the threshold, grade C: review; grade D: review
+    ("c", [("page_view", 0)], "review", 25.0),
+    ("d", [("page_view", 0)], "review", 25.0),
+    # strong signal and score over the threshold, but grade C: review, not sales now
+    ("c", [("page_view", 0), ("demo_request", 0)], "review", 30.0),
+    # grade A, no activity: nurture; grade C / D, nothing: monitor
+    ("a", [], "nurture", 0.0),
+    ("c", [], "monitor", 0.0),
+    ("d", [("email_click", 3)], "review", 20.0),
+    ("d", [], "monitor", 0.0),
+])
+def test_routing_cells(grade, events, expected, score_):
+    url = lambda t: PRICING if t == "page_view" else None
+    row = route(grade, [ev(f"e{i}", "C1", t, day(a), url(t)) for i, (t, a) in enumerate(events)])
+    assert (row["grade"], row["behavior_score"], row["routing"]) == (grade.upper(), score_, expected)
+    assert row["is_mql"] == (expected in ("sales_now", "mql"))
+    assert row["is_fast_track"] == (expected == "sales_now")
+
+
+def test_strong_signal_capped_still_counts():
+    # demo rule max 1 occurrence: the second (capped, 0 final points) is today and is still a signal
+    config = routing_config()
+    config.behavior_rules[0]["max_occurrences"] = 1
+    events = [ev("d1", "C1", "demo_request", day(30)), ev("d2", "C1", "demo_request", day(0))]
+    row = score([{"contact_id": "C1", "email": "jo@client.com", "job_title": "a"}], events, [], config, AS_OF).scores[0]
+    assert (row["routing"], row["is_fast_track"]) == ("sales_now", True)
+
+
+def test_routing_without_thresholds_is_nurture_or_monitor():
+    # null mql_threshold / min_grade_for_mql / fast_track_window_days compare as SQL nulls: never true
+    row = scored(A_FIT, events=[ev("e", "C1", "page_view", day(0), PRICING)])
+    assert (row["behavior_score"], row["grade"], row["routing"], row["is_mql"]) == (10.0, "A", "monitor", False)
+
+
+# ------------------------------------------------------------------ top reasons with fit (§10)
+def test_top_reasons_mix_behaviour_sequence_fit_and_inactivity():
+    config = fit_config(
+        [fit_rule("job_title", "starts_with", "vp", 15.0, "f1", "VP title"),
+         fit_rule("country", "equals", "fr", 5.0, "f2", "core market"),
+         fit_rule("country", "is_not_null", None, 0.0, "f3", "zero points")],      # 0 points: no reason
+        behavior_rules=[rule("r1", "page_view", "pricing", 5.0, 5.0, half_life=0.0, description="pricing")],
+        sequence_rules=[sequence("s1", [("page_view", "pricing")] * 2, 7, 15.0, 0.0, "2 pricing visits")])
+    c = {"contact_id": "C1", "email": "jo@client.com", "job_title": "VP Ops", "country": "FR"}
+    events = [ev("p1", "C1", "page_view", day(41), PRICING), ev("p2", "C1", "page_view", day(40), PRICING)]
+    row = score([c], events, [], config, AS_OF).scores[0]
+    # candidates: +10 pricing x2, +15 2 pricing visits (dated day 40), -15 inactive 40d, +15 VP title,
+    # +5 core market. Three at |15|, ordered by text ('+' < '-', '2' < 'V'); pricing and core market cut.
+    assert row["top_reasons"] == "+15 2 pricing visits; +15 VP title; -15 inactive 40d"
+    # behaviour score: 10 + 15 - 15 = 10
+    assert (row["behavior_score"], row["fit_score"], row["days_inactive"]) == (10.0, 20.0, 40)
+
+
+def test_top_reasons_fit_only_and_sequence_id_kept_apart_from_rule_id():
+    rows = [{"rule_id": "x", "final_points": 4.0, "is_capped": False, "contribution_type": "behavior_rule"},
+            {"rule_id": "x", "final_points": 4.0, "is_capped": False, "contribution_type": "behavior_rule"},
+            {"rule_id": "x", "final_points": 7.5, "is_capped": False, "contribution_type": "sequence"}]
+    fit = [{"rule_id": "f1", "points": -30.0, "description": "agency"},
+           {"rule_id": "f2", "points": 2.0, "description": "phone given"}]
+    assert top_reasons(rows, {"x": {"description": "form"}}, 0.0, 2, {"x": {"description": "burst"}}, fit) == \
+        "-30 agency; +8 form x2; +7.5 burst"
+    assert top_reasons([], {}, 0.0, None, {}, fit[1:]) == "+2 phone given"
+    # no activity, fit 0 everywhere: null
+    assert scored([fit_rule("email_domain", "is_not_null", None, 0.0)])["top_reasons"] is None
+
+
+def test_score_row_keys():
+    keys = {"contact_id", "model_id", "product_id", "behavior_score", "contribution_points", "inactivity_penalty",
+            "last_positive_activity_date", "days_inactive", "fit_score", "grade", "disqualification_reason",
+            "routing", "is_mql", "is_fast_track", "top_reasons"}
+    assert set(scored(A_FIT)) == keys
+
+
+def test_load_config_reads_new_seeds():
+    cfg = load_config(ROOT / "seeds")
+    f = next(r for r in cfg.fit_rules if r["model_id"] == "flow_v1" and r["rule_id"] == "f20_enterprise")
+    assert (f["attribute"], f["operator"], f["value"], f["points"]) == ("account_employee_count", "between", "5001|", 10.0)
+    assert next(r for r in cfg.fit_rules if r["rule_id"] == "f03_no_country")["value"] is None
+    bands = {b["grade"]: b["min_fit_score"] for b in cfg.grade_bands if b["model_id"] == "flow_v1"}
+    assert bands == {"A": 40.0, "B": 20.0, "C": 0.0, "D": None}
+    s = next(r for r in cfg.sequence_rules if r["sequence_id"] == "s02_pricing_then_demo")
+    assert (s["within_days"], s["points"], s["half_life_days"], s["step_3_event_type"]) == (7, 10.0, None, None)

@@ -17,7 +17,7 @@ scoring_models as (
 
 contributions as (
 
-    select * from {{ ref('int_events_scored') }}
+    select * from {{ ref('int_contributions_unioned') }}
 
 ),
 
@@ -34,7 +34,9 @@ contribution_totals as (
         model_id,
         {{ exact_sum("final_points") }} as contribution_points,
         max(case when raw_points > 0 then event_date end)
-            as last_positive_activity_date
+            as last_positive_activity_date,
+        max(case when is_strong_signal and raw_points > 0 then event_date end)
+            as last_strong_signal_date
 
     from contributions
     group by contact_id, model_id
@@ -51,6 +53,7 @@ contact_models as (
         scoring_models.score_cap,
         coalesce(contribution_totals.contribution_points, 0) as contribution_points,
         contribution_totals.last_positive_activity_date,
+        contribution_totals.last_strong_signal_date,
         {{ days_between('contribution_totals.last_positive_activity_date', as_of_date()) }}
             as days_inactive
 
@@ -102,7 +105,8 @@ final as (
         inactivity_penalty,
         round(cast(clamped_points as {{ dbt.type_numeric() }}), 2) as behavior_score,
         days_inactive,
-        last_positive_activity_date
+        last_positive_activity_date,
+        last_strong_signal_date
 
     from clamped
 

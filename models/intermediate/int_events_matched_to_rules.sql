@@ -4,51 +4,15 @@
 
 with
 
-accepted_events as (
+categorized_events as (
 
-    select
-        event_id,
-        contact_id,
-        event_type,
-        url,
-        product_id,
-        duration_seconds,
-        occurred_at
-
-    from {{ ref('int_events_classified') }}
-    where quarantine_reason is null
-
-),
-
-page_urls as (
-
-    select * from {{ ref('int_page_urls_categorized') }}
+    select * from {{ ref('int_events_categorized') }}
 
 ),
 
 rules as (
 
     select * from {{ ref('int_behavior_rules_prioritized') }}
-
-),
-
-categorized_events as (
-
-    select
-        accepted_events.event_id,
-        accepted_events.contact_id,
-        accepted_events.event_type,
-        page_urls.page_category,
-        -- an event names a product itself or through its page
-        coalesce(accepted_events.product_id, page_urls.page_product_id)
-            as event_product_id,
-        coalesce(accepted_events.duration_seconds, 0) as duration_seconds,
-        accepted_events.occurred_at,
-        cast(accepted_events.occurred_at as date) as event_date
-
-    from accepted_events
-    left join page_urls
-        on accepted_events.url = page_urls.url
 
 ),
 

@@ -1,10 +1,11 @@
--- The top three reasons of each score as text, e.g.
--- "+30 demo request; +12.5 pricing x3; -15 inactive 45d" (docs/scoring.md §6).
+-- The top three reasons of each score as text, behaviour and fit together,
+-- e.g. "+30 demo request; +20 VP title; -15 inactive 45d" (docs/scoring.md
+-- §6, §10).
 with
 
 scored_events as (
 
-    select * from {{ ref('int_events_scored') }}
+    select * from {{ ref('int_contributions_unioned') }}
 
 ),
 
@@ -14,9 +15,35 @@ behavior_scores as (
 
 ),
 
-behavior_rules as (
+fit_rules_matched as (
 
-    select * from {{ ref('int_config_behavior_rules') }}
+    select * from {{ ref('int_fit_rules_matched') }}
+
+),
+
+fit_rules as (
+
+    select * from {{ ref('int_config_fit_rules') }}
+
+),
+
+rule_descriptions as (
+
+    select
+        model_id,
+        rule_id,
+        rule_description
+
+    from {{ ref('int_config_behavior_rules') }}
+
+    union all
+
+    select
+        model_id,
+        sequence_id as rule_id,
+        sequence_description as rule_description
+
+    from {{ ref('int_config_sequence_rules') }}
 
 ),
 
@@ -40,15 +67,15 @@ rule_totals as (
     select
         rule_sums.contact_id,
         rule_sums.model_id,
-        behavior_rules.rule_description,
+        rule_descriptions.rule_description,
         rule_sums.points,
         rule_sums.counted_occurrences
 
     from rule_sums
-    inner join behavior_rules
+    inner join rule_descriptions
         on
-            rule_sums.model_id = behavior_rules.model_id
-            and rule_sums.rule_id = behavior_rules.rule_id
+            rule_sums.model_id = rule_descriptions.model_id
+            and rule_sums.rule_id = rule_descriptions.rule_id
 
 ),
 
@@ -85,6 +112,22 @@ reasons as (
 
     from behavior_scores
     where inactivity_penalty <> 0
+
+    union all
+
+    select
+        fit_rules_matched.contact_id,
+        fit_rules_matched.model_id,
+        fit_rules.points,
+        {{ dbt.concat([format_points('fit_rules.points'), "' '", 'fit_rules.rule_description']) }}
+            as reason
+
+    from fit_rules_matched
+    inner join fit_rules
+        on
+            fit_rules_matched.model_id = fit_rules.model_id
+            and fit_rules_matched.rule_id = fit_rules.rule_id
+    where round(fit_rules.points, 2) <> 0
 
 ),
 

@@ -1,12 +1,13 @@
 -- The contribution ledger: every point of every score, traced to the event
--- and the rule that earned it. A view over the materialised int_events_scored.
+-- and the rule or sequence that earned it. A view over the materialised
+-- rule contributions and sequence bonuses.
 {{ config(materialized='view') }}
 
 with
 
 scored_events as (
 
-    select * from {{ ref('int_events_scored') }}
+    select * from {{ ref('int_contributions_unioned') }}
 
 ),
 
@@ -17,6 +18,7 @@ final as (
         model_id,
         rule_id,
         contact_id,
+        contribution_type,
         product_id,
         event_type,
         page_category,
@@ -30,7 +32,7 @@ final as (
         is_strong_signal,
         event_date,
         occurred_at,
-        as_of_date
+        {{ as_of_date() }} as as_of_date
 
     from scored_events
 

@@ -1,6 +1,6 @@
 -- One row per (contact, model): the score sales and the CRM act on, with
--- the ids to join it back and the reasons behind it. Each aspect (behaviour,
--- reasons, ...) comes from its own intermediate model keyed by
+-- the ids to join it back, the fit grade, the routing and the reasons
+-- behind them. Each aspect comes from its own intermediate model keyed by
 -- (contact_id, model_id), so new aspects are new joins, not a reshape.
 with
 
@@ -26,6 +26,18 @@ behavior_scores as (
 
 ),
 
+fit_scores as (
+
+    select * from {{ ref('int_fit_scores') }}
+
+),
+
+lead_routing as (
+
+    select * from {{ ref('int_lead_routing') }}
+
+),
+
 score_reasons as (
 
     select * from {{ ref('int_score_reasons') }}
@@ -42,17 +54,32 @@ final as (
         contacts.crm_id,
         accounts.crm_id as account_crm_id,
         contacts.email,
+        fit_scores.grade,
+        lead_routing.routing,
+        lead_routing.disqualification_reason,
         score_reasons.top_reasons,
         cast(behavior_scores.behavior_score as decimal(12, 2)) as behavior_score,
+        cast(fit_scores.fit_score as decimal(12, 2)) as fit_score,
         behavior_scores.contribution_points,
         behavior_scores.inactivity_penalty,
         cast(behavior_scores.days_inactive as {{ dbt.type_int() }}) as days_inactive,
+        lead_routing.is_mql,
+        lead_routing.is_fast_track,
         behavior_scores.last_positive_activity_date,
+        behavior_scores.last_strong_signal_date,
         {{ as_of_date() }} as as_of_date
 
     from behavior_scores
     inner join contacts
         on behavior_scores.contact_id = contacts.contact_id
+    inner join fit_scores
+        on
+            behavior_scores.contact_id = fit_scores.contact_id
+            and behavior_scores.model_id = fit_scores.model_id
+    inner join lead_routing
+        on
+            behavior_scores.contact_id = lead_routing.contact_id
+            and behavior_scores.model_id = lead_routing.model_id
     left join accounts
         on contacts.account_id = accounts.account_id
     left join score_reasons

@@ -1,3 +1,7 @@
+{#- Contract columns, then the extra columns that fit rules may test
+    (var lead_scoring__fit_account_attributes), as text. -#}
+{%- set contract_columns = ['account_id', 'crm_id', 'domain', 'name', 'industry', 'country',
+    'employee_count', 'annual_revenue'] -%}
 with
 
 source as (
@@ -16,6 +20,11 @@ final as (
         industry,
         country,
         cast(employee_count as {{ dbt.type_int() }}) as employee_count,
+        {%- for column in var('lead_scoring__fit_account_attributes') %}
+        {%- if column not in contract_columns %}
+        cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
+        {%- endif %}
+        {%- endfor %}
         cast(annual_revenue as {{ dbt.type_numeric() }}) as annual_revenue
 
     from source

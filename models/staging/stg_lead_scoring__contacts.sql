@@ -1,3 +1,11 @@
+{#- Contract columns, then the extra columns that fit rules may test
+    (var lead_scoring__fit_contact_attributes), as text. -#}
+{%- set contract_columns = ['contact_id', 'account_id', 'crm_id', 'email', 'job_title',
+    'country', 'created_at', 'updated_at'] -%}
+{%- set extra_columns = [] -%}
+{%- for column in var('lead_scoring__fit_contact_attributes') -%}
+    {%- if column not in contract_columns -%}{%- do extra_columns.append(column) -%}{%- endif -%}
+{%- endfor %}
 with
 
 source as (
@@ -15,6 +23,9 @@ renamed as (
         lower(trim(email)) as email,
         job_title,
         country,
+        {%- for column in extra_columns %}
+        cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
+        {%- endfor %}
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
 
@@ -33,6 +44,9 @@ final as (
         {{ email_domain('email') }} as email_domain,
         job_title,
         country,
+        {%- for column in extra_columns %}
+        {{ column }},
+        {%- endfor %}
         created_at,
         updated_at
 

@@ -1,0 +1,104 @@
+-- Fit score and grade per (contact, model): the sum of matching fit rules,
+-- placed in the model's grade bands; competitors and internal contacts get
+-- D whatever their points (docs/scoring.md §8).
+with
+
+contacts as (
+
+    select contact_id from {{ ref('int_contacts_classified') }}
+
+),
+
+scoring_models as (
+
+    select model_id from {{ ref('int_config_models') }}
+
+),
+
+fit_rules_matched as (
+
+    select * from {{ ref('int_fit_rules_matched') }}
+
+),
+
+fit_rules as (
+
+    select * from {{ ref('int_config_fit_rules') }}
+
+),
+
+grade_bands as (
+
+    select * from {{ ref('int_config_grade_bands') }}
+
+),
+
+disqualified_contacts as (
+
+    select * from {{ ref('int_contacts_disqualified') }}
+
+),
+
+fit_totals as (
+
+    select
+        fit_rules_matched.contact_id,
+        fit_rules_matched.model_id,
+        {{ exact_sum('fit_rules.points') }} as fit_points
+
+    from fit_rules_matched
+    inner join fit_rules
+        on
+            fit_rules_matched.model_id = fit_rules.model_id
+            and fit_rules_matched.rule_id = fit_rules.rule_id
+    group by fit_rules_matched.contact_id, fit_rules_matched.model_id
+
+),
+
+contact_models as (
+
+    select
+        contacts.contact_id,
+        scoring_models.model_id,
+        round(cast(coalesce(fit_totals.fit_points, 0) as {{ dbt.type_numeric() }}), 2)
+            as fit_score
+
+    from contacts
+    cross join scoring_models
+    left join fit_totals
+        on
+            contacts.contact_id = fit_totals.contact_id
+            and scoring_models.model_id = fit_totals.model_id
+
+),
+
+final as (
+
+    select
+        contact_models.contact_id,
+        contact_models.model_id,
+        case
+            when disqualified_contacts.disqualification_reason in ('competitor', 'internal')
+                then 'D'
+            else grade_bands.grade
+        end as grade,
+        contact_models.fit_score
+
+    from contact_models
+    inner join grade_bands
+        on
+            contact_models.model_id = grade_bands.model_id
+            and (
+                grade_bands.fit_score_from is null
+                or contact_models.fit_score >= grade_bands.fit_score_from
+            )
+            and (
+                grade_bands.fit_score_to is null
+                or contact_models.fit_score < grade_bands.fit_score_to
+            )
+    left join disqualified_contacts
+        on contact_models.contact_id = disqualified_contacts.contact_id
+
+)
+
+select * from final

@@ -1,0 +1,167 @@
+-- Sequence and burst bonuses (docs/scoring.md §7): one ledger row per
+-- (contact, model, sequence) completed, dated by its latest completion.
+--
+-- A sequence ends at event e when some earlier events fill the earlier
+-- steps in order and the first of them is at most within_days before e.
+-- The latest step-1 event before the latest step-2 event before e is the
+-- best possible start, so two running maxima find it without a self-join:
+-- step_1_before (latest step-1 time strictly before each event), then the
+-- latest step_1_before among step-2 events strictly before e.
+with
+
+events as (
+
+    select * from {{ ref('int_events_categorized') }}
+
+),
+
+sequences as (
+
+    select * from {{ ref('int_config_sequence_rules') }}
+
+),
+
+-- one row per (sequence, event type) it uses, to join events on equality
+sequence_event_types as (
+
+    {%- for step in [1, 2, 3] %}
+    select
+        model_id,
+        sequence_id,
+        step_{{ step }}_event_type as event_type
+    from sequences
+    where step_{{ step }}_event_type is not null
+    {% if not loop.last %}union{% endif %}
+    {%- endfor %}
+
+),
+
+candidates as (
+
+    select
+        events.contact_id,
+        sequences.model_id,
+        sequences.sequence_id,
+        events.event_id,
+        events.event_type,
+        events.page_category,
+        events.occurred_at,
+        events.event_date,
+        sequences.step_count,
+        sequences.within_days,
+        {%- for step in [1, 2, 3] %}
+        coalesce(
+            events.event_type = sequences.step_{{ step }}_event_type
+            and (
+                sequences.step_{{ step }}_page_category is null
+                or events.page_category = sequences.step_{{ step }}_page_category
+            ),
+            false
+        ) as is_step_{{ step }},
+        {%- endfor %}
+        sequences.product_id
+
+    from events
+    inner join sequence_event_types
+        on events.event_type = sequence_event_types.event_type
+    inner join sequences
+        on
+            sequence_event_types.model_id = sequences.model_id
+            and sequence_event_types.sequence_id = sequences.sequence_id
+    where events.event_product_id is null or events.event_product_id = sequences.product_id
+
+),
+
+{%- set earlier_events %}
+    over (
+        partition by contact_id, model_id, sequence_id
+        order by occurred_at, event_id
+        rows between unbounded preceding and 1 preceding
+    )
+{%- endset %}
+
+step_1_seen as (
+
+    select
+        *,
+        max(case when is_step_1 then occurred_at end) {{ earlier_events }} as step_1_before
+
+    from candidates
+
+),
+
+chains as (
+
+    select
+        *,
+        case
+            when step_count = 2 then step_1_before
+            else max(case when is_step_2 then step_1_before end) {{ earlier_events }}
+        end as chain_started_at
+
+    from step_1_seen
+
+),
+
+completions as (
+
+    select
+        *,
+        row_number() over (
+            partition by contact_id, model_id, sequence_id
+            order by occurred_at desc, event_id desc
+        ) as completion_recency
+
+    from chains
+    where
+        ((step_count = 2 and is_step_2) or (step_count = 3 and is_step_3))
+        and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'chain_started_at') }}
+
+),
+
+latest_completions as (
+
+    select
+        completions.*,
+        sequences.sequence_description,
+        sequences.points,
+        {{ decay_factor(
+            days_between('completions.event_date', as_of_date()), 'sequences.half_life_days'
+        ) }} as decay_factor,
+        {{ days_between('completions.event_date', as_of_date()) }} as age_days
+
+    from completions
+    inner join sequences
+        on
+            completions.model_id = sequences.model_id
+            and completions.sequence_id = sequences.sequence_id
+    where completions.completion_recency = 1
+
+),
+
+final as (
+
+    select
+        event_id,
+        model_id,
+        sequence_id as rule_id,
+        contact_id,
+        product_id,
+        event_type,
+        page_category,
+        sequence_description as rule_description,
+        1 as occurrence_number,
+        age_days,
+        points as raw_points,
+        decay_factor,
+        points * decay_factor as final_points,
+        false as is_capped,
+        false as is_strong_signal,
+        event_date,
+        occurred_at
+
+    from latest_completions
+
+)
+
+select * from final
