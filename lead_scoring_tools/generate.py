@@ -1124,7 +1124,7 @@ def generate(out_dir, n_events: int, seed: int = 42, as_of=None, progress: bool 
                 c.ip = OFFICE_IP + str(10 + int(rnd() * 200))
             elif arche == "agency":
                 acct = account(9 + 20 * int(rnd() * n_agency))
-            elif arche == "student" or (arche == "job_seeker" and rnd() < 0.7) or rnd() < 0.04:
+            elif arche in ("student", "job_seeker") or rnd() < 0.04:  # job seekers apply privately
                 acct = None
             else:
                 acct = account(regular_account(n_contacts))
@@ -1159,6 +1159,8 @@ def generate(out_dir, n_events: int, seed: int = 42, as_of=None, progress: bool 
             else:
                 phone = (f"{PHONE_PREFIX[country]} {1 + int(rnd() * 9)} {int(rnd() * 100):02d} "
                          f"{int(rnd() * 100):02d} {int(rnd() * 100):02d} {int(rnd() * 100):02d}")
+            if arche == "tire_kicker" and rnd() < 0.03:  # junk form fills
+                first, phone = ("Test", "asdf", "Qwerty")[int(rnd() * 3)], "0000000000"
             no_crm = 1.0 if arche == "internal" else 0.35 if arche == "anonymous_then_identified" else 0.1
             crm_id = "" if rnd() < no_crm else f"003{rng.getrandbits(48):012X}"
 

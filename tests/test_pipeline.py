@@ -87,6 +87,18 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
     models = project / "seeds" / "lead_scoring_models.csv"
     models.write_text(models.read_text().replace("insight_v1,insight,Lumen Insight (analytics) default model,50,",
                                                  "insight_v1,insight,Lumen Insight (analytics) default model,500,"))
+    bands = project / "seeds" / "lead_scoring_grade_bands.csv"
+    bands.write_text(bands.read_text().replace("flow_v1,B,20,", "flow_v1,B,40,")
+                     .replace("insight_v1,D,,", "insight_v1,D,-10,"))
+    fit_rules = project / "seeds" / "lead_scoring_fit_rules.csv"
+    fit_rules.write_text(fit_rules.read_text()
+                         .replace("flow_v1,f06_vp_title,job_title,starts_with,", "flow_v1,f06_vp_title,job_title,begins,")
+                         .replace("flow_v1,f18_mid_size_company,account_employee_count,between,200|5000,",
+                                  "flow_v1,f18_mid_size_company,account_employee_count,between,200-5000,")
+                         .replace("insight_v1,f01_core_country,country,", "insight_v1,f01_core_country,nation,"))
+    sequences = project / "seeds" / "lead_scoring_sequence_rules.csv"
+    sequences.write_text(sequences.read_text().replace("flow_v1,s02_pricing_then_demo,page_view,pricing,demo_request,,,,7,",
+                                                       "flow_v1,s02_pricing_then_demo,page_view,pricing,demo_requested,,,,0,"))
     with pytest.raises(RuntimeError) as failure:
         run_dbt(["build", "--select", "resource_type:seed"], tmp_path / "bad.duckdb",
                 project_dir=project, quiet=True)
@@ -98,5 +110,12 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
         "lead_scoring_behavior_rules row flow_v2/b99_unknown_model: unknown model_id flow_v2",
         "lead_scoring_behavior_rules row insight_v1/b05_case_study: unknown page_category case_study",
         "lead_scoring_models row insight_v1: mql_threshold must be a number between score_floor and score_cap",
+        "lead_scoring_grade_bands row flow_v1/B: min_fit_score must be below the min_fit_score of every better grade",
+        "lead_scoring_grade_bands row insight_v1/D: min_fit_score must be a number for A, B and C, and empty for D",
+        "lead_scoring_fit_rules row flow_v1/f06_vp_title: operator must be equals, in, not_in, between",
+        "lead_scoring_fit_rules row flow_v1/f18_mid_size_company: between takes low|high",
+        "lead_scoring_fit_rules row insight_v1/f01_core_country: attribute must be one of job_title, country",
+        "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: unknown step_2_event_type demo_requested",
+        "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: within_days must be a whole number >= 1",
     ):
         assert expected in message
