@@ -28,40 +28,47 @@ TOLERANCE = 0.01
 def compare_with_reference(database: Path, csv_dir: Path) -> None:
     expected = reference.score(
         read_csv(csv_dir / "contacts.csv"), read_csv(csv_dir / "events.csv"),
-        read_csv(csv_dir / "identities.csv"), CONFIG, AS_OF)
+        read_csv(csv_dir / "identities.csv"), CONFIG, AS_OF,
+        accounts=read_csv(csv_dir / "accounts.csv"))
 
     quarantine = Counter(query(database, "select event_id, reason from main.lead_score_quarantine"))
     assert quarantine == Counter((row["event_id"], row["reason"]) for row in expected.quarantine)
 
-    ledger = {(e, m): (r, n, capped, points) for e, m, r, n, capped, points in query(database, """
-        select event_id, model_id, rule_id, occurrence_number, is_capped, final_points
+    ledger = {(e, m, r): (t, n, capped, points) for e, m, r, t, n, capped, points in query(database, """
+        select event_id, model_id, rule_id, contribution_type, occurrence_number, is_capped, final_points
         from main.lead_score_contributions""")}
-    expected_ledger = {(row["event_id"], row["model_id"]): row for row in expected.ledger}
+    expected_ledger = {(row["event_id"], row["model_id"], row["rule_id"]): row for row in expected.ledger}
     assert ledger.keys() == expected_ledger.keys()
-    for key, (rule_id, occurrence, capped, points) in ledger.items():
+    for key, (kind, occurrence, capped, points) in ledger.items():
         row = expected_ledger[key]
-        assert (rule_id, occurrence, capped) == (row["rule_id"], row["occurrence_number"], row["is_capped"]), key
+        assert (kind, occurrence, capped) == (row["contribution_type"], row["occurrence_number"],
+                                              row["is_capped"]), key
         assert abs(points - row["final_points"]) < 1e-6, key
 
     scores = {(c, m): rest for c, m, *rest in query(database, """
-        select contact_id, model_id, behavior_score, inactivity_penalty, days_inactive, top_reasons
+        select contact_id, model_id, behavior_score, inactivity_penalty, days_inactive, top_reasons,
+            fit_score, grade, disqualification_reason, routing, is_mql, is_fast_track
         from main.lead_scores""")}
     expected_scores = {(row["contact_id"], row["model_id"]): row for row in expected.scores}
     assert scores.keys() == expected_scores.keys()
-    for key, (score, penalty, days_inactive, reasons) in scores.items():
+    for key, (score, penalty, days_inactive, reasons, fit, *routing) in scores.items():
         row = expected_scores[key]
         assert abs(float(score) - row["behavior_score"]) <= TOLERANCE, (key, score, row)
+        assert abs(float(fit) - row["fit_score"]) <= TOLERANCE, (key, fit, row)
         assert (penalty, days_inactive) == (row["inactivity_penalty"], row["days_inactive"]), key
         assert reasons == row["top_reasons"], key
+        assert tuple(routing) == (row["grade"], row["disqualification_reason"], row["routing"],
+                                  row["is_mql"], row["is_fast_track"]), (key, routing, row)
 
 
 def write_inputs(folder: Path, contacts: list[dict], events: list[dict], identities: list[dict]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     tables = {"contacts": contacts, "events": events, "identities": identities,
-              "accounts": [], "conversions": []}
+              "accounts": ACCOUNTS, "conversions": []}
     for table, rows in tables.items():
+        columns = list(CONTRACT_TYPES[table]) + (list(CONTACT_EXTRAS) if table == "contacts" else [])
         with open(folder / f"{table}.csv", "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=list(CONTRACT_TYPES[table]))
+            writer = csv.DictWriter(f, fieldnames=columns)
             writer.writeheader()
             writer.writerows(rows)
     return folder
@@ -75,6 +82,18 @@ URLS = [None, "https://www.lumen.io/pricing", "HTTPS://WWW.LUMEN.IO/Flow/Pricing
 EVENT_TYPES = [row["event_type"] for row in CONFIG.event_types] + ["tweet_like", " Page_View"]
 DOMAINS = ["acme.com", "gmail.com", "rivalsoft.com", "lumen.io"]
 USER_AGENTS = [None, "Mozilla/5.0", "Mozilla/5.0 (compatible; Googlebot/2.1)"]
+ACCOUNTS = [
+    {"account_id": "a1", "domain": "acme.com", "name": "Acme", "industry": "Manufacturing",
+     "employee_count": 250, "annual_revenue": 1000000, "country": "FR", "crm_id": "001A"},
+    {"account_id": "a2", "domain": "RivalSoft.com", "name": "Rival", "industry": "Software",
+     "employee_count": 5001, "annual_revenue": None, "country": "US", "crm_id": "001B"},
+    {"account_id": "a3", "domain": "tiny.io", "name": "Tiny", "industry": "Marketing agency",
+     "employee_count": 49, "annual_revenue": 10, "country": "BR", "crm_id": None},
+]
+# the extra contact columns fit rules use by default
+CONTACT_EXTRAS = ("first_name", "last_name", "phone", "department")
+TITLES = [None, "VP Operations", "Chief Data Officer", "Head of IT", "Student", "Open to work",
+          "Data Analyst", "Junior Designer", "  Director of Sales  "]
 
 
 def timestamp(moment: datetime | None) -> str | None:
@@ -89,14 +108,22 @@ def make_stream(index: int, pick, integer) -> tuple[dict, list[dict], list[dict]
     """
     contact_id = f"c{index}"
     contact = {"contact_id": contact_id,
-               "email": f"{pick(['jane', 'contact', 'bob'])}@{pick(DOMAINS)}"}
+               "email": f"{pick(['jane', 'contact', 'bob', 'test'])}@{pick(DOMAINS)}",
+               "account_id": pick([None, "a1", "a2", "a3", "a_unknown"]),
+               "job_title": pick(TITLES), "country": pick([None, "FR", "us", "BR", ""]),
+               "crm_id": pick([None, f"003{index}"]), "updated_at": "2026-01-01 00:00:00",
+               "first_name": pick(["Jane", "asdf", None]), "last_name": "Doe",
+               "phone": pick([None, "+33 1 23 45 67 89", "000 000 0000", "111"]),
+               "department": pick([None, "Operations", "Data", "Education"])}
     anonymous_id = f"anon{index}"
     identities = [{"anonymous_id": anonymous_id, "contact_id": contact_id,
                    "identified_at": "2026-01-01 00:00:00"}] if pick([True, False]) else []
-    start = datetime.combine(AS_OF, datetime.min.time()) - timedelta(days=400)
+    # spread over 400 days, or dense over 20 (sequences, bursts, fast track)
+    span_days = pick([400, 20])
+    start = datetime.combine(AS_OF, datetime.min.time()) - timedelta(days=span_days)
     events = []
     for n in range(integer(0, 25)):
-        occurred_at = start + timedelta(seconds=integer(0, 402 * 86400))
+        occurred_at = start + timedelta(seconds=integer(0, (span_days + 2) * 86400))
         event = {
             "event_id": f"{contact_id}_e{n}",
             "contact_id": pick([contact_id] * 6 + [None, "c_unknown"]),

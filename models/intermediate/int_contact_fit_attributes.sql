@@ -19,10 +19,11 @@
 {%- do attributes.update(derived_attributes) %}
 {%- if 'phone' in var('lead_scoring__fit_contact_attributes') %}
     {#- the phone without separators, then: one digit repeated, >= 4 long -#}
-    {%- set digits = "contacts.phone" %}
+    {%- set phone = namespace(digits="contacts.phone") %}
     {%- for separator in [' ', '+', '-', '.', '(', ')', '/'] %}
-        {%- set digits = "replace(" ~ digits ~ ", '" ~ separator ~ "', '')" %}
+        {%- set phone.digits = "replace(" ~ phone.digits ~ ", '" ~ separator ~ "', '')" %}
     {%- endfor %}
+    {%- set digits = phone.digits %}
     {%- do attributes.update({'is_phone_repeated_digit':
         "case when nullif(trim(contacts.phone), '') is null then null"
         ~ " when " ~ dbt.length(digits) ~ " >= 4"
