@@ -1,5 +1,8 @@
 """Generate demo data, build the project on DuckDB, print who sales should call.
 
+Per product: the ten hottest leads, the leads routed to sales now with their
+reasons, and how many leads each routing value holds.
+
     python -m lead_scoring_tools.demo [--events 200000] [--as-of YYYY-MM-DD]
 """
 
@@ -31,6 +34,20 @@ HOTTEST_LEADS = """
     order by model_id, hotness_rank
 """
 
+SALES_NOW = """
+    select model_id, behavior_score, grade, contact_id, email, top_reasons
+    from main.lead_scores
+    where routing = 'sales_now'
+    order by model_id, behavior_score desc, fit_score desc, contact_id
+"""
+
+ROUTING_COUNTS = """
+    select model_id, routing, count(*) as leads
+    from main.lead_scores
+    group by model_id, routing
+    order by model_id, leads desc, routing
+"""
+
 QUARANTINE_REASONS = """
     select reason, count(*) as events
     from main.lead_score_quarantine
@@ -47,6 +64,15 @@ def print_report(database: str | Path) -> None:
                 current_model = model_id
                 print(f"\nTen hottest leads for {model_id}:")
             print(f"  {score:>6}  {contact_id:<10} {email or '':<36} {reasons or ''}")
+        sales_now = con.execute(SALES_NOW).fetchall()
+        for model_id in sorted({row[0] for row in sales_now}):
+            leads = [row for row in sales_now if row[0] == model_id]
+            print(f"\nRouted to sales now for {model_id} ({len(leads):,}; the first 15):")
+            for _, score, grade, contact_id, email, reasons in leads[:15]:
+                print(f"  {score:>6} {grade}  {contact_id:<10} {email or '':<36} {reasons or ''}")
+        print("\nLeads per routing value:")
+        for model_id, routing, leads in con.execute(ROUTING_COUNTS).fetchall():
+            print(f"  {model_id:<12} {routing:<13} {leads:>8,}")
         raw, quarantined = con.execute(
             "select (select count(*) from raw.events), (select count(*) from main.lead_score_quarantine)"
         ).fetchone()

@@ -1124,7 +1124,8 @@ def generate(out_dir, n_events: int, seed: int = 42, as_of=None, progress: bool 
                 c.ip = OFFICE_IP + str(10 + int(rnd() * 200))
             elif arche == "agency":
                 acct = account(9 + 20 * int(rnd() * n_agency))
-            elif arche in ("student", "job_seeker") or rnd() < 0.04:  # job seekers apply privately
+            # job seekers apply privately; buyers use their company address
+            elif arche in ("student", "job_seeker") or (arche != "buyer" and rnd() < 0.04):
                 acct = None
             else:
                 acct = account(regular_account(n_contacts))

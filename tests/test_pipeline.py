@@ -9,7 +9,8 @@ import pytest
 from conftest import AS_OF, ROOT, build, query, read_csv
 from lead_scoring_tools.dbt import run_dbt
 
-MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine")
+MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine", "account_scores",
+         "lead_score_crm_sync")
 
 
 def test_raw_events_are_accepted_or_quarantined(demo):
@@ -65,7 +66,9 @@ def test_every_contact_has_one_row_per_model(demo):
 def test_two_builds_give_identical_marts(demo, tmp_path):
     second = build(demo["csv_dir"], tmp_path / "second.duckdb", args=["build", "--exclude", "test_type:unit"])
     for mart in MARTS:
-        sql = f"select * exclude (as_of_date) from main.{mart} order by all"
+        # score_updated_at is the time of the build that changed a row
+        sql = f"select * exclude (as_of_date{', score_updated_at' if mart == 'lead_score_crm_sync' else ''}) " \
+              f"from main.{mart} order by all"
         assert query(demo["database"], sql) == query(second, sql), mart
 
 
@@ -119,3 +122,40 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
         "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: within_days must be a whole number >= 1",
     ):
         assert expected in message
+
+
+def test_crm_sync_holds_only_crm_records(demo):
+    assert query(demo["database"], """
+        select count(*) from main.lead_score_crm_sync as sync
+        where sync.record_type = 'contact' and not exists (
+            select 1 from main.lead_scores
+            where lead_scores.contact_id = sync.contact_id and lead_scores.crm_id = sync.crm_id)
+    """) == [(0,)]
+    without_crm_id = query(demo["database"], "select contact_id from main.lead_scores where crm_id is null")
+    assert without_crm_id, "the demo should have contacts without crm_id"
+    synced = {c for (c,) in query(demo["database"], """
+        select contact_id from main.lead_score_crm_sync where record_type = 'contact'""")}
+    assert not synced & {c for (c,) in without_crm_id}
+
+
+def test_crm_sync_marks_only_changed_rows(demo, tmp_path):
+    """A rebuild keeps score_updated_at unless the synced fields changed."""
+    csv_dir = tmp_path / "csv"
+    shutil.copytree(demo["csv_dir"], csv_dir)
+    database = build(csv_dir, tmp_path / "sync.duckdb", args=["build", "--exclude", "test_type:unit"])
+    sync_sql = "select sync_id, sync_fingerprint, score_updated_at from main.lead_score_crm_sync"
+    before = {row[0]: row[1:] for row in query(database, sync_sql)}
+    (contact_id, crm_id), = query(database, """
+        select contact_id, crm_id from main.lead_scores
+        where crm_id is not null and model_id = 'flow_v1' and routing = 'monitor'
+        order by contact_id limit 1""")
+    with open(csv_dir / "events.csv", "a", encoding="utf-8") as events:
+        events.write(f"ev_sync_test,{contact_id},,demo_request,{AS_OF} 09:00:00,,flow,,,,,\n")
+    build(csv_dir, database, args=["build", "--exclude", "test_type:unit"])
+    after = {row[0]: row[1:] for row in query(database, sync_sql)}
+    assert after.keys() == before.keys()
+    changed = {key for key in after if after[key][0] != before[key][0]}
+    updated = {key for key in after if after[key][1] != before[key][1]}
+    assert f"contact:{crm_id}:flow_v1" in changed
+    assert changed == updated
+    assert len(changed) <= 2  # the contact, and maybe its account
