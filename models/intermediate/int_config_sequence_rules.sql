@@ -24,9 +24,9 @@ final as (
         scoring_models.product_id,
         sequence_rules.description as sequence_description,
         {%- for step in [1, 2, 3] %}
-        lower(trim(sequence_rules.step_{{ step }}_event_type)) as step_{{ step }}_event_type,
-        nullif(trim(sequence_rules.step_{{ step }}_page_category), '')
-            as step_{{ step }}_page_category,
+            lower(trim(sequence_rules.step_{{ step }}_event_type)) as step_{{ step }}_event_type,
+            nullif(trim(sequence_rules.step_{{ step }}_page_category), '')
+                as step_{{ step }}_page_category,
         {%- endfor %}
         case when sequence_rules.step_3_event_type is null then 2 else 3 end as step_count,
         cast(sequence_rules.within_days as {{ dbt.type_int() }}) as within_days,

@@ -46,18 +46,31 @@ accounts as (
 
 ),
 
-final as (
+-- one wide row per contact, then one narrow row per attribute
+attribute_columns as (
 
-    {%- for attribute, expression in attributes.items() %}
     select
-        contacts.contact_id,
-        '{{ attribute }}' as attribute,
-        nullif(lower(trim(cast({{ expression }} as {{ dbt.type_string() }}))), '')
-            as attribute_value
+        {%- for attribute, expression in attributes.items() %}
+            nullif(lower(trim(cast({{ expression }} as {{ dbt.type_string() }}))), '')
+                as {{ attribute }},
+        {%- endfor %}
+        contacts.contact_id
+
     from contacts
     left join accounts
         on contacts.account_id = accounts.account_id
-    {% if not loop.last %}union all{% endif %}
+
+),
+
+final as (
+
+    {%- for attribute in attributes %}
+        select
+            contact_id,
+            '{{ attribute }}' as attribute,
+            {{ attribute }} as attribute_value
+        from attribute_columns
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 
 )

@@ -25,13 +25,13 @@ sequences as (
 sequence_event_types as (
 
     {%- for step in [1, 2, 3] %}
-    select
-        model_id,
-        sequence_id,
-        step_{{ step }}_event_type as event_type
-    from sequences
-    where step_{{ step }}_event_type is not null
-    {% if not loop.last %}union{% endif %}
+        select
+            model_id,
+            sequence_id,
+            step_{{ step }}_event_type as event_type
+        from sequences
+        where step_{{ step }}_event_type is not null
+        {% if not loop.last %}union{% endif %}
     {%- endfor %}
 
 ),
@@ -50,14 +50,14 @@ candidates as (
         sequences.step_count,
         sequences.within_days,
         {%- for step in [1, 2, 3] %}
-        coalesce(
-            events.event_type = sequences.step_{{ step }}_event_type
-            and (
-                sequences.step_{{ step }}_page_category is null
-                or events.page_category = sequences.step_{{ step }}_page_category
-            ),
-            false
-        ) as is_step_{{ step }},
+            coalesce(
+                events.event_type = sequences.step_{{ step }}_event_type
+                and (
+                    sequences.step_{{ step }}_page_category is null
+                    or events.page_category = sequences.step_{{ step }}_page_category
+                ),
+                false
+            ) as is_step_{{ step }},
         {%- endfor %}
         sequences.product_id
 

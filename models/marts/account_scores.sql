@@ -30,7 +30,7 @@ ranked_contacts as (
         contact_id,
         row_number() over (
             partition by account_id, model_id
-            order by behavior_score desc, contact_id
+            order by behavior_score desc, contact_id asc
         ) as contact_rank
 
     from lead_scores

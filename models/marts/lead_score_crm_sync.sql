@@ -49,7 +49,7 @@ ranked_contacts as (
         lead_scores.*,
         row_number() over (
             partition by lead_scores.crm_id, lead_scores.model_id
-            order by contacts.updated_at desc nulls last, lead_scores.contact_id
+            order by contacts.updated_at desc nulls last, lead_scores.contact_id asc
         ) as crm_record_rank
 
     from lead_scores
@@ -135,8 +135,8 @@ final as (
             else cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
         end as score_updated_at,
         {%- else %}
-        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
-            as score_updated_at,
+            cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+                as score_updated_at,
         {%- endif %}
         {{ as_of_date() }} as as_of_date
 

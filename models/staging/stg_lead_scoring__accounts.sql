@@ -21,7 +21,7 @@ final as (
         country,
         cast(employee_count as {{ dbt.type_int() }}) as employee_count,
         {%- for column in var('lead_scoring__fit_account_attributes') %}
-        {%- if column not in contract_columns %}
+            {%- if column not in contract_columns %}
         cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
         {%- endif %}
         {%- endfor %}

@@ -24,7 +24,7 @@ renamed as (
         job_title,
         country,
         {%- for column in extra_columns %}
-        cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
+            cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
         {%- endfor %}
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
         cast(updated_at as {{ dbt.type_timestamp() }}) as updated_at
@@ -45,7 +45,7 @@ final as (
         job_title,
         country,
         {%- for column in extra_columns %}
-        {{ column }},
+            {{ column }},
         {%- endfor %}
         created_at,
         updated_at
