@@ -5,8 +5,8 @@
 -- steps in order and the first of them is at most within_days before e.
 -- The latest step-1 event before the latest step-2 event before e is the
 -- best possible start, so two running maxima find it without a self-join:
--- step_1_before (latest step-1 time strictly before each event), then the
--- latest step_1_before among step-2 events strictly before e.
+-- step_1_before (latest step-1 time strictly before each event), then
+-- step_2_before (the latest step_1_before among step-2 events before e).
 with
 
 events as (
@@ -36,6 +36,7 @@ sequence_event_types as (
 
 ),
 
+-- only what the windows need: they sort every candidate event
 candidates as (
 
     select
@@ -43,10 +44,7 @@ candidates as (
         sequences.model_id,
         sequences.sequence_id,
         events.event_id,
-        events.event_type,
-        events.page_category,
         events.occurred_at,
-        events.event_date,
         sequences.step_count,
         sequences.within_days,
         {%- for step in [1, 2, 3] %}
@@ -57,9 +55,8 @@ candidates as (
                     or events.page_category = sequences.step_{{ step }}_page_category
                 ),
                 false
-            ) as is_step_{{ step }},
+            ) as is_step_{{ step }}{{ ',' if not loop.last }}
         {%- endfor %}
-        sequences.product_id
 
     from events
     inner join sequence_event_types
@@ -94,10 +91,8 @@ chains as (
 
     select
         *,
-        case
-            when step_count = 2 then step_1_before
-            else max(case when is_step_2 then step_1_before end) {{ earlier_events }}
-        end as chain_started_at
+        max(case when is_step_2 then step_1_before end) {{ earlier_events }}
+            as step_2_before
 
     from step_1_seen
 
@@ -114,21 +109,43 @@ completions as (
 
     from chains
     where
-        ((step_count = 2 and is_step_2) or (step_count = 3 and is_step_3))
-        and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'chain_started_at') }}
+        (
+            step_count = 2 and is_step_2
+            and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'step_1_before') }}
+        )
+        or (
+            step_count = 3 and is_step_3
+            and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'step_2_before') }}
+        )
 
 ),
 
 latest_completions as (
 
     select
-        completions.*,
+        completions.event_id,
+        completions.model_id,
+        completions.sequence_id,
+        completions.contact_id,
+        sequences.product_id,
+        -- the completing event is of the last step's type
+        case
+            when sequences.step_count = 2 then sequences.step_2_event_type
+            else sequences.step_3_event_type
+        end as event_type,
+        case
+            when sequences.step_count = 2 then sequences.step_2_page_category
+            else sequences.step_3_page_category
+        end as page_category,
         sequences.sequence_description,
         sequences.points,
         {{ decay_factor(
-            days_between('completions.event_date', as_of_date()), 'sequences.half_life_days'
+            days_between('cast(completions.occurred_at as date)', as_of_date()),
+            'sequences.half_life_days'
         ) }} as decay_factor,
-        {{ days_between('completions.event_date', as_of_date()) }} as age_days
+        {{ days_between('cast(completions.occurred_at as date)', as_of_date()) }} as age_days,
+        cast(completions.occurred_at as date) as event_date,
+        completions.occurred_at
 
     from completions
     inner join sequences
