@@ -44,9 +44,6 @@ candidates as (
         sequences.model_id,
         sequences.sequence_id,
         events.event_id,
-        events.occurred_at,
-        sequences.step_count,
-        sequences.within_days,
         {%- for step in [1, 2, 3] %}
             coalesce(
                 events.event_type = sequences.step_{{ step }}_event_type
@@ -55,8 +52,11 @@ candidates as (
                     or events.page_category = sequences.step_{{ step }}_page_category
                 ),
                 false
-            ) as is_step_{{ step }}{{ ',' if not loop.last }}
+            ) as is_step_{{ step }},
         {%- endfor %}
+        sequences.step_count,
+        sequences.within_days,
+        events.occurred_at
 
     from events
     inner join sequence_event_types
@@ -77,13 +77,21 @@ candidates as (
     )
 {%- endset %}
 
+-- an event type can match no step (a blog view for "pricing -> demo")
+step_events as (
+
+    select * from candidates
+    where is_step_1 or is_step_2 or is_step_3
+
+),
+
 step_1_seen as (
 
     select
         *,
         max(case when is_step_1 then occurred_at end) {{ earlier_events }} as step_1_before
 
-    from candidates
+    from step_events
 
 ),
 
