@@ -21,9 +21,17 @@ fit_rules_matched as (
 
 ),
 
-fit_rules as (
+-- a fit rule's reason text is the same for every contact: written once
+fit_rule_reasons as (
 
-    select * from {{ ref('int_config_fit_rules') }}
+    select
+        model_id,
+        rule_id,
+        points,
+        {{ dbt.concat([format_points('points'), "' '", 'rule_description']) }} as reason
+
+    from {{ ref('int_config_fit_rules') }}
+    where round(points, 2) <> 0
 
 ),
 
@@ -118,16 +126,14 @@ reasons as (
     select
         fit_rules_matched.contact_id,
         fit_rules_matched.model_id,
-        fit_rules.points,
-        {{ dbt.concat([format_points('fit_rules.points'), "' '", 'fit_rules.rule_description']) }}
-            as reason
+        fit_rule_reasons.points,
+        fit_rule_reasons.reason
 
     from fit_rules_matched
-    inner join fit_rules
+    inner join fit_rule_reasons
         on
-            fit_rules_matched.model_id = fit_rules.model_id
-            and fit_rules_matched.rule_id = fit_rules.rule_id
-    where round(fit_rules.points, 2) <> 0
+            fit_rules_matched.model_id = fit_rule_reasons.model_id
+            and fit_rules_matched.rule_id = fit_rule_reasons.rule_id
 
 ),
 
