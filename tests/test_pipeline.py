@@ -159,3 +159,36 @@ def test_crm_sync_marks_only_changed_rows(demo, tmp_path):
     assert f"contact:{crm_id}:flow_v1" in changed
     assert changed == updated
     assert len(changed) <= 2  # the contact, and maybe its account
+
+
+def test_account_scores_roll_up_lead_scores(demo):
+    """account_scores agrees with a plain-Python roll-up of lead_scores."""
+    engaged_score = 20  # var lead_scoring__engaged_score
+    leads = query(demo["database"], """
+        select account_id, model_id, contact_id, behavior_score, grade, routing, is_mql
+        from main.lead_scores where account_id is not null""")
+    expected: dict[tuple, dict] = {}
+    for account_id, model_id, contact_id, score, grade, routing, is_mql in leads:
+        row = expected.setdefault((account_id, model_id), {
+            "contacts": 0, "engaged": 0, "total": 0, "max": None, "best_grade": None,
+            "sales_now": False, "mql": False, "top": None})
+        qualified = routing != "disqualified"
+        row["contacts"] += 1
+        row["engaged"] += qualified and score >= engaged_score
+        row["total"] += score
+        row["max"] = score if row["max"] is None else max(row["max"], score)
+        row["sales_now"] |= routing == "sales_now"
+        row["mql"] |= is_mql
+        if qualified:
+            row["best_grade"] = min(filter(None, [row["best_grade"], grade]))
+            if row["top"] is None or (-score, contact_id) < (-row["top"][0], row["top"][1]):
+                row["top"] = (score, contact_id)
+    actual = {(a, m): rest for a, m, *rest in query(demo["database"], """
+        select account_id, model_id, contact_count, engaged_contact_count, total_behavior_score,
+            max_behavior_score, best_grade, has_sales_now, has_mql, top_contact_id
+        from main.account_scores where contact_count > 0""")}
+    assert len(expected) > 100
+    assert actual.keys() == expected.keys()
+    for key, row in expected.items():
+        assert actual[key] == [row["contacts"], row["engaged"], row["total"], row["max"], row["best_grade"],
+                               row["sales_now"], row["mql"], row["top"] and row["top"][1]], key
