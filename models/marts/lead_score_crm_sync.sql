@@ -4,8 +4,9 @@
 -- score_updated_at keeps the time of the build that last changed them, read
 -- from this table's previous build: a sync sends only rows whose fingerprint
 -- changed, and never because of a rebuild alone.
+{#- no previous build at parse time, nor in a unit test (no `this` there) -#}
 {%- set previous_build = adapter.get_relation(this.database, this.schema, this.identifier)
-    if execute else none %}
+    if execute and this is not none else none %}
 {%- set synced_fields = [
     'behavior_score', 'fit_score', 'grade', 'routing', 'is_mql', 'is_fast_track',
     'engaged_contact_count', 'top_reasons',
