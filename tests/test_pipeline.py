@@ -53,6 +53,40 @@ def test_ledger_sums_to_the_score_before_penalty_and_clamp(demo):
     assert query(demo["database"], "select count(*) from main.lead_score_contributions")[0][0] > 0
 
 
+def test_daily_points_equal_the_event_level_ledger_day_by_day(demo):
+    # scores are built from daily counts; the public ledger numbers each event
+    mismatches = query(demo["database"], """
+        with ledger_days as (
+            select
+                contact_id, model_id, rule_id, event_date,
+                sum(final_points) as final_points,
+                count(*) filter (where not is_capped) as counted_occurrences,
+                bool_or(raw_points > 0) as has_positive_raw_points
+            from main.lead_score_contributions
+            where contribution_type = 'behavior_rule'
+            group by all
+        )
+        select *
+        from ledger_days
+        full join main.int_rule_points_daily as daily
+            using (contact_id, model_id, rule_id, event_date)
+        where daily.final_points is null or ledger_days.final_points is null
+            or abs(daily.final_points - ledger_days.final_points) > 1e-9
+            or daily.counted_occurrences <> ledger_days.counted_occurrences
+            or daily.has_positive_raw_points <> ledger_days.has_positive_raw_points
+        limit 5
+    """)
+    assert mismatches == []
+
+
+def test_ledger_key_is_unique(demo):
+    rows, keys = query(demo["database"], """
+        select count(*), count(distinct (event_id, model_id, rule_id))
+        from main.lead_score_contributions
+    """)[0]
+    assert rows == keys > 0
+
+
 def test_every_contact_has_one_row_per_model(demo):
     contacts, models, rows = query(demo["database"], """
         select

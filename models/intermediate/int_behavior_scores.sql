@@ -17,7 +17,7 @@ scoring_models as (
 
 contributions as (
 
-    select * from {{ ref('int_contributions_unioned') }}
+    select * from {{ ref('int_contributions_daily') }}
 
 ),
 
@@ -33,9 +33,9 @@ contribution_totals as (
         contact_id,
         model_id,
         {{ exact_sum("final_points") }} as contribution_points,
-        max(case when raw_points > 0 then event_date end)
+        max(case when has_positive_raw_points then event_date end)
             as last_positive_activity_date,
-        max(case when is_strong_signal and raw_points > 0 then event_date end)
+        max(case when is_strong_signal and has_positive_raw_points then event_date end)
             as last_strong_signal_date
 
     from contributions

@@ -2,13 +2,11 @@
 -- quarantine reason that applies among reasons 1-10 of docs/scoring.md §3
 -- (click bursts, reason 11, need the survivors: int_email_click_bursts).
 -- The one model that scans the raw events.
+--
+-- The staged events are read where they are used, not through one CTE:
+-- DuckDB materialises a CTE read more than once, which here means copying
+-- every wide event row (and spilling at 10M events) before any work starts.
 with
-
-events as (
-
-    select * from {{ ref('stg_lead_scoring__events') }}
-
-),
 
 identities as (
 
@@ -46,7 +44,9 @@ bot_user_agents as (
 
     select distinct user_agents.user_agent
 
-    from (select distinct user_agent from events) as user_agents
+    from (
+        select distinct user_agent from {{ ref('stg_lead_scoring__events') }}
+    ) as user_agents
     inner join bot_user_agent_patterns
         on {{ dbt.position('bot_user_agent_patterns.pattern', 'lower(user_agents.user_agent)') }} > 0
 
@@ -57,7 +57,7 @@ bot_user_agents as (
 duplicated_event_ids as (
 
     select event_id
-    from events
+    from {{ ref('stg_lead_scoring__events') }}
     where event_id is not null
     group by event_id
     having count(*) > 1
@@ -70,7 +70,7 @@ ranked_events as (
         events.*,
         1 as event_id_rank
 
-    from events
+    from {{ ref('stg_lead_scoring__events') }} as events
     left join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
     where duplicated_event_ids.event_id is null
@@ -95,7 +95,7 @@ ranked_events as (
                 events.email_sent_at nulls last
         ) as event_id_rank
 
-    from events
+    from {{ ref('stg_lead_scoring__events') }} as events
     inner join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
 

@@ -1,6 +1,9 @@
 -- One row per (event, model, rule) that counts, with every step from raw
--- points to final points (docs/scoring.md §5). Materialised once; the public
--- ledger lead_score_contributions and the scores read it.
+-- points to final points (docs/scoring.md §5): the event-level ledger. A
+-- view, computed when lead_score_contributions is read; the scores add up
+-- the same points from daily counts (int_rule_points_daily).
+{{ config(materialized='view') }}
+
 with
 
 matched_events as (

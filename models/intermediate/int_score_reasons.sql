@@ -3,9 +3,9 @@
 -- §6, §10).
 with
 
-scored_events as (
+contributions as (
 
-    select * from {{ ref('int_contributions_unioned') }}
+    select * from {{ ref('int_contributions_daily') }}
 
 ),
 
@@ -62,9 +62,9 @@ rule_sums as (
         model_id,
         rule_id,
         {{ exact_sum("final_points") }} as points,
-        sum(case when is_capped then 0 else 1 end) as counted_occurrences
+        sum(counted_occurrences) as counted_occurrences
 
-    from scored_events
+    from contributions
     group by contact_id, model_id, rule_id
 
 ),
@@ -155,7 +155,14 @@ final as (
     select
         contact_id,
         model_id,
-        {{ dbt.listagg('reason', "'; '", 'order by reason_rank') }} as top_reasons
+        -- three pivoted columns: cheaper than an ordered string aggregate
+        concat_ws(
+            '; ',
+            {%- for rank in [1, 2, 3] %}
+                max(case when reason_rank = {{ rank }} then reason end)
+                {%- if not loop.last %},{% endif %}
+            {%- endfor %}
+        ) as top_reasons
 
     from ranked
     where reason_rank <= 3

@@ -15,9 +15,15 @@ events as (
 
 ),
 
+-- a number per sequence: the windows partition and sort by it, cheaper
+-- than by (model_id, sequence_id) text
 sequences as (
 
-    select * from {{ ref('int_config_sequence_rules') }}
+    select
+        *,
+        row_number() over (order by model_id, sequence_id) as sequence_key
+
+    from {{ ref('int_config_sequence_rules') }}
 
 ),
 
@@ -41,8 +47,7 @@ candidates as (
 
     select
         events.contact_id,
-        sequences.model_id,
-        sequences.sequence_id,
+        sequences.sequence_key,
         events.event_id,
         {%- for step in [1, 2, 3] %}
             coalesce(
@@ -54,8 +59,6 @@ candidates as (
                 false
             ) as is_step_{{ step }},
         {%- endfor %}
-        sequences.step_count,
-        sequences.within_days,
         events.occurred_at
 
     from events
@@ -71,7 +74,7 @@ candidates as (
 
 {%- set earlier_events %}
     over (
-        partition by contact_id, model_id, sequence_id
+        partition by contact_id, sequence_key
         order by occurred_at, event_id
         rows between unbounded preceding and 1 preceding
     )
@@ -109,21 +112,25 @@ chains as (
 completions as (
 
     select
-        *,
+        chains.*,
         row_number() over (
-            partition by contact_id, model_id, sequence_id
-            order by occurred_at desc, event_id desc
+            partition by chains.contact_id, chains.sequence_key
+            order by chains.occurred_at desc, chains.event_id desc
         ) as completion_recency
 
     from chains
+    inner join sequences
+        on chains.sequence_key = sequences.sequence_key
     where
         (
-            step_count = 2 and is_step_2
-            and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'step_1_before') }}
+            sequences.step_count = 2 and chains.is_step_2
+            and chains.occurred_at
+            <= {{ dbt.dateadd('day', 'sequences.within_days', 'chains.step_1_before') }}
         )
         or (
-            step_count = 3 and is_step_3
-            and occurred_at <= {{ dbt.dateadd('day', 'within_days', 'step_2_before') }}
+            sequences.step_count = 3 and chains.is_step_3
+            and chains.occurred_at
+            <= {{ dbt.dateadd('day', 'sequences.within_days', 'chains.step_2_before') }}
         )
 
 ),
@@ -132,8 +139,8 @@ latest_completions as (
 
     select
         completions.event_id,
-        completions.model_id,
-        completions.sequence_id,
+        sequences.model_id,
+        sequences.sequence_id,
         completions.contact_id,
         sequences.product_id,
         -- the completing event is of the last step's type
@@ -157,9 +164,7 @@ latest_completions as (
 
     from completions
     inner join sequences
-        on
-            completions.model_id = sequences.model_id
-            and completions.sequence_id = sequences.sequence_id
+        on completions.sequence_key = sequences.sequence_key
     where completions.completion_recency = 1
 
 ),

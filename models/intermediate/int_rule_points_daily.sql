@@ -1,0 +1,107 @@
+-- Points per (contact, model, rule, day) (docs/scoring.md §5): a day's
+-- occurrences are numbered after those of the earlier days, so a running
+-- count gives their range, the cap cuts it, and they share the day's decay.
+-- The same numbers as the event-level ledger, from far fewer rows.
+with
+
+daily_activity as (
+
+    select * from {{ ref('int_rule_activity_daily') }}
+
+),
+
+rules as (
+
+    select distinct
+        model_id,
+        rule_id,
+        points,
+        repeat_points,
+        max_occurrences,
+        half_life_days,
+        is_strong_signal
+
+    from {{ ref('int_behavior_rules_prioritized') }}
+
+),
+
+numbered as (
+
+    select
+        *,
+        coalesce(sum(event_count) over (
+            partition by contact_id, model_id, rule_id
+            order by event_date
+            rows between unbounded preceding and 1 preceding
+        ), 0) + 1 as first_occurrence
+
+    from daily_activity
+
+),
+
+ranged as (
+
+    select
+        numbered.contact_id,
+        numbered.model_id,
+        numbered.rule_id,
+        numbered.event_date,
+        numbered.event_count,
+        numbered.first_occurrence,
+        numbered.first_occurrence + numbered.event_count - 1 as last_occurrence,
+        rules.points,
+        rules.repeat_points,
+        rules.max_occurrences,
+        rules.half_life_days,
+        rules.is_strong_signal,
+        {{ days_between('numbered.event_date', as_of_date()) }} as age_days
+
+    from numbered
+    inner join rules
+        on
+            numbered.model_id = rules.model_id
+            and numbered.rule_id = rules.rule_id
+
+),
+
+capped as (
+
+    select
+        *,
+        -- occurrences past max_occurrences are capped
+        case
+            when max_occurrences is null or last_occurrence <= max_occurrences
+                then last_occurrence
+            else max_occurrences
+        end as last_counted_occurrence
+
+    from ranged
+
+),
+
+final as (
+
+    select
+        contact_id,
+        model_id,
+        rule_id,
+        event_date,
+        age_days,
+        event_count,
+        greatest(last_counted_occurrence - first_occurrence + 1, 0) as counted_occurrences,
+        {{ occurrences_points('first_occurrence', 'last_counted_occurrence',
+                              'points', 'repeat_points') }}
+        * {{ decay_factor('age_days', 'half_life_days') }} as final_points,
+        -- raw points count capped or not (inactivity, docs/scoring.md §6);
+        -- a day's occurrences earn at most two values: the first's and a repeat's
+        (
+            {{ repetition_points('first_occurrence', 'points', 'repeat_points') }} > 0
+            or {{ repetition_points('last_occurrence', 'points', 'repeat_points') }} > 0
+        ) as has_positive_raw_points,
+        is_strong_signal
+
+    from capped
+
+)
+
+select * from final
