@@ -22,6 +22,7 @@ matched as (
         categorized_events.event_id,
         rules.model_id,
         rules.rule_id,
+        rules.rule_key,
         categorized_events.contact_id,
         rules.product_id,
         categorized_events.event_type,

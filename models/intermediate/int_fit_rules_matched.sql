@@ -15,6 +15,7 @@ fit_rules as (
 
 ),
 
+-- only attributes some rule tests: the others can match nothing
 distinct_values as (
 
     select distinct
@@ -22,6 +23,7 @@ distinct_values as (
         attribute_value
 
     from contact_attributes
+    where attribute in (select attribute from fit_rules)
 
 ),
 

@@ -16,13 +16,12 @@ final as (
 
     select
         contact_id,
-        model_id,
-        rule_id,
+        rule_key,
         event_date,
         count(*) as event_count
 
     from matched_events
-    group by contact_id, model_id, rule_id, event_date
+    group by contact_id, rule_key, event_date
 
 )
 

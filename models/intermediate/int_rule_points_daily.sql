@@ -13,6 +13,7 @@ daily_activity as (
 rules as (
 
     select distinct
+        rule_key,
         model_id,
         rule_id,
         points,
@@ -30,7 +31,7 @@ numbered as (
     select
         *,
         coalesce(sum(event_count) over (
-            partition by contact_id, model_id, rule_id
+            partition by contact_id, rule_key
             order by event_date
             rows between unbounded preceding and 1 preceding
         ), 0) + 1 as first_occurrence
@@ -43,8 +44,8 @@ ranged as (
 
     select
         numbered.contact_id,
-        numbered.model_id,
-        numbered.rule_id,
+        rules.model_id,
+        rules.rule_id,
         numbered.event_date,
         numbered.event_count,
         numbered.first_occurrence,
@@ -58,9 +59,7 @@ ranged as (
 
     from numbered
     inner join rules
-        on
-            numbered.model_id = rules.model_id
-            and numbered.rule_id = rules.rule_id
+        on numbered.rule_key = rules.rule_key
 
 ),
 
