@@ -23,7 +23,7 @@ distinct_values as (
         attribute_value
 
     from contact_attributes
-    where attribute in (select attribute from fit_rules)
+    where contact_attributes.attribute in (select fit_rules.attribute from fit_rules)
 
 ),
 
