@@ -16,14 +16,21 @@ fit_rules as (
 ),
 
 -- only attributes some rule tests: the others can match nothing
+tested_attributes as (
+
+    select distinct attribute from fit_rules
+
+),
+
 distinct_values as (
 
     select distinct
-        attribute,
-        attribute_value
+        contact_attributes.attribute,
+        contact_attributes.attribute_value
 
     from contact_attributes
-    where contact_attributes.attribute in (select fit_rules.attribute from fit_rules)
+    inner join tested_attributes
+        on contact_attributes.attribute = tested_attributes.attribute
 
 ),
 
