@@ -69,9 +69,8 @@ capped as (
         *,
         -- occurrences past max_occurrences are capped
         case
-            when max_occurrences is null or last_occurrence <= max_occurrences
-                then last_occurrence
-            else max_occurrences
+            when {{ is_capped('last_occurrence', 'max_occurrences') }} then max_occurrences
+            else last_occurrence
         end as last_counted_occurrence
 
     from ranged
