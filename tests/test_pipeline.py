@@ -65,10 +65,15 @@ def test_daily_points_equal_the_event_level_ledger_day_by_day(demo):
             from main.lead_score_contributions
             where contribution_type = 'behavior_rule'
             group by all
+        ),
+        daily as (
+            select contacts.contact_id, points.* exclude (contact_key)
+            from main.int_rule_points_daily as points
+            inner join main.int_contacts_classified as contacts using (contact_key)
         )
         select *
         from ledger_days
-        full join main.int_rule_points_daily as daily
+        full join daily
             using (contact_id, model_id, rule_id, event_date)
         where daily.final_points is null or ledger_days.final_points is null
             or abs(daily.final_points - ledger_days.final_points) > 1e-9

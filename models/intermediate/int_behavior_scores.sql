@@ -5,7 +5,7 @@ with
 
 contacts as (
 
-    select contact_id from {{ ref('int_contacts_classified') }}
+    select contact_key from {{ ref('int_contacts_classified') }}
 
 ),
 
@@ -17,7 +17,7 @@ scoring_models as (
 
 contributions as (
 
-    select * from {{ ref('int_contributions_daily') }}
+    select * from {{ ref('int_contributions_by_rule') }}
 
 ),
 
@@ -30,23 +30,21 @@ inactivity_steps as (
 contribution_totals as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
-        {{ exact_sum("final_points") }} as contribution_points,
-        max(case when has_positive_raw_points then event_date end)
-            as last_positive_activity_date,
-        max(case when is_strong_signal and has_positive_raw_points then event_date end)
-            as last_strong_signal_date
+        {{ exact_sum("points") }} as contribution_points,
+        max(last_positive_activity_date) as last_positive_activity_date,
+        max(last_strong_signal_date) as last_strong_signal_date
 
     from contributions
-    group by contact_id, model_id
+    group by contact_key, model_id
 
 ),
 
 contact_models as (
 
     select
-        contacts.contact_id,
+        contacts.contact_key,
         scoring_models.model_id,
         scoring_models.product_id,
         scoring_models.score_floor,
@@ -61,7 +59,7 @@ contact_models as (
     cross join scoring_models
     left join contribution_totals
         on
-            contacts.contact_id = contribution_totals.contact_id
+            contacts.contact_key = contribution_totals.contact_key
             and scoring_models.model_id = contribution_totals.model_id
 
 ),
@@ -98,7 +96,7 @@ clamped as (
 final as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
         product_id,
         contribution_points,

@@ -1,5 +1,7 @@
 -- Typed view of seed lead_scoring_fit_rules (validated by its seed tests):
--- values lower-cased, `between` bounds as numbers (docs/scoring.md §8).
+-- values lower-cased, `between` bounds as numbers (docs/scoring.md §8), and
+-- each rule's reason text with its place among the model's fit reasons
+-- (§10): a fit rule always says the same, so this is written once here.
 {{ config(materialized='view') }}
 
 with
@@ -25,7 +27,7 @@ normalized as (
 
 ),
 
-final as (
+typed as (
 
     select
         model_id,
@@ -43,6 +45,36 @@ final as (
             as high_value
 
     from normalized
+
+),
+
+reasons as (
+
+    select
+        *,
+        case
+            when round(points, 2) <> 0
+                then {{ dbt.concat([format_points('points'), "' '", 'rule_description']) }}
+        end as reason
+
+    from typed
+
+),
+
+final as (
+
+    select
+        *,
+        -- largest absolute points first, then by text; rules worth 0 say nothing
+        case
+            when reason is not null
+                then row_number() over (
+                        partition by model_id, reason is null
+                        order by abs(round(points, 2)) desc, reason asc, rule_id asc
+                    )
+        end as reason_rank
+
+    from reasons
 
 )
 

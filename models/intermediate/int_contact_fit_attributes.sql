@@ -27,7 +27,7 @@ attribute_columns as (
             nullif(lower(trim(cast({{ expression }} as {{ dbt.type_string() }}))), '')
                 as {{ attribute }},
         {%- endfor %}
-        contacts.contact_id
+        contacts.contact_key
 
     from contacts
     left join accounts
@@ -39,7 +39,7 @@ final as (
 
     {%- for attribute in attributes %}
         select
-            contact_id,
+            contact_key,
             '{{ attribute }}' as attribute,
             {{ attribute }} as attribute_value
         from attribute_columns

@@ -7,6 +7,19 @@ contacts as (
 
 ),
 
+-- a number per contact: the event-level models group, sort and join by
+-- it, cheaper than by text ids of any length. Numbered on the id alone: a
+-- window over the wide rows would make DuckDB write them in one thread.
+contact_keys as (
+
+    select
+        contact_id,
+        row_number() over (order by contact_id) as contact_key
+
+    from contacts
+
+),
+
 reference_lists as (
 
     select
@@ -29,6 +42,7 @@ reference_lists as (
 final as (
 
     select
+        contact_keys.contact_key,
         contacts.*,
         free_mail_domains.list_value is not null as is_free_mail,
         role_based_local_parts.list_value is not null as is_role_based,
@@ -36,6 +50,8 @@ final as (
         internal_domains.list_value is not null as is_internal
 
     from contacts
+    inner join contact_keys
+        on contacts.contact_id = contact_keys.contact_id
     left join free_mail_domains
         on contacts.email_domain = free_mail_domains.list_value
     left join role_based_local_parts

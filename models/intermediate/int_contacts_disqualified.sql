@@ -32,7 +32,7 @@ reference_lists as (
 accepted_events as (
 
     select
-        contact_id,
+        contact_key,
         event_type
 
     from {{ ref('int_events_classified') }}
@@ -44,13 +44,13 @@ accepted_events as (
 contact_email_outcomes as (
 
     select
-        contact_id,
+        contact_key,
         max(case when event_type = 'email_unsubscribe' then 1 else 0 end) as has_unsubscribed,
         max(case when event_type = 'email_bounce' then 1 else 0 end) as has_bounced,
         max(case when event_type <> 'email_bounce' then 1 else 0 end) as has_other_events
 
     from accepted_events
-    group by contact_id
+    group by contact_key
 
 ),
 
@@ -73,7 +73,7 @@ account_flags as (
 classified as (
 
     select
-        contacts.contact_id,
+        contacts.contact_key,
         case
             when contacts.is_competitor or account_flags.is_competitor_account = 1
                 then 'competitor'
@@ -90,7 +90,7 @@ classified as (
     left join account_flags
         on contacts.account_id = account_flags.account_id
     left join contact_email_outcomes
-        on contacts.contact_id = contact_email_outcomes.contact_id
+        on contacts.contact_key = contact_email_outcomes.contact_key
 
 ),
 

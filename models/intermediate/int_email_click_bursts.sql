@@ -8,7 +8,7 @@ clicks as (
 
     select
         event_id,
-        contact_id,
+        contact_key,
         campaign_id,
         occurred_at
 
@@ -30,7 +30,7 @@ neighbours as (
 
     from clicks
     window click_order as (
-        partition by contact_id, campaign_id
+        partition by contact_key, campaign_id
         order by occurred_at, event_id
     )
 

@@ -8,7 +8,7 @@ accepted_events as (
 
     select
         event_id,
-        contact_id,
+        contact_key,
         event_type,
         url,
         product_id,
@@ -30,7 +30,7 @@ final as (
 
     select
         accepted_events.event_id,
-        accepted_events.contact_id,
+        accepted_events.contact_key,
         accepted_events.event_type,
         page_urls.page_category,
         -- an event names a product itself or through its page

@@ -3,6 +3,12 @@
 -- (click bursts, reason 11, need the survivors: int_email_click_bursts).
 -- The one model that scans the raw events.
 --
+-- Columns that only the quarantine shows (raw and stitched contact ids,
+-- anonymous id, user agent, ip, send time) are kept on the rows that may
+-- end up there: those that fail a check, and e-mail clicks, whose burst
+-- check comes next. The accepted rows, nearly all of them, stay narrow,
+-- which halves the cost of writing this table.
+--
 -- The staged events are read where they are used, not through one CTE:
 -- DuckDB materialises a CTE read more than once, which here means copying
 -- every wide event row (and spilling at 10M events) before any work starts.
@@ -17,6 +23,7 @@ identities as (
 contacts as (
 
     select
+        contact_key,
         contact_id,
         is_internal
 
@@ -52,15 +59,9 @@ bot_user_agents as (
 
 ),
 
--- Raw duplicates are rare: find their ids with one hash aggregation and
--- rank only those rows, instead of sorting every event by event_id.
 duplicated_event_ids as (
 
-    select event_id
-    from {{ ref('stg_lead_scoring__events') }}
-    where event_id is not null
-    group by event_id
-    having count(*) > 1
+    select event_id from {{ ref('int_event_ids_duplicated') }}
 
 ),
 
@@ -119,6 +120,7 @@ checked as (
 
     select
         stitched.*,
+        contacts.contact_key,
         case
             when stitched.event_id is null then 'missing_event_id'
             when stitched.event_id_rank > 1 then 'duplicate_event_id'
@@ -148,23 +150,33 @@ checked as (
 
 ),
 
+{%- set quarantine_only_columns = {
+    'resolved_contact_id': 'stitched_contact_id',
+    'contact_id': 'raw_contact_id',
+    'anonymous_id': 'anonymous_id',
+    'user_agent': 'user_agent',
+    'ip': 'ip',
+    'email_sent_at': 'email_sent_at',
+} %}
+
 final as (
 
     select
         checked.event_id,
-        checked.resolved_contact_id as contact_id,
-        checked.contact_id as raw_contact_id,
-        checked.anonymous_id,
+        checked.contact_key,
         checked.event_type,
         checked.url,
         checked.product_id,
         checked.campaign_id,
-        checked.user_agent,
-        checked.ip,
         checked.duration_seconds,
         checked.occurred_at,
-        checked.email_sent_at,
-        checked.first_reason
+        checked.first_reason,
+        {%- for column, name in quarantine_only_columns.items() %}
+            case
+                when checked.first_reason is not null or checked.event_type = 'email_click'
+                    then checked.{{ column }}
+            end as {{ name }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
 
     from checked
 

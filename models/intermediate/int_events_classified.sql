@@ -1,7 +1,8 @@
 -- Every raw event exactly once, with its stitched contact and, when it is
 -- not scored, the one reason why (docs/scoring.md §3, first reason wins).
 -- A view: its readers filter it at once (accepted / quarantined), and the
--- join with the few burst clicks is cheap.
+-- join with the few burst clicks is cheap. The columns only the quarantine
+-- shows are null on accepted rows (int_events_checked).
 {{ config(materialized='view') }}
 
 with
@@ -22,7 +23,8 @@ final as (
 
     select
         checked_events.event_id,
-        checked_events.contact_id,
+        checked_events.contact_key,
+        checked_events.stitched_contact_id,
         checked_events.raw_contact_id,
         checked_events.anonymous_id,
         checked_events.event_type,

@@ -23,7 +23,7 @@ matched as (
         rules.model_id,
         rules.rule_id,
         rules.rule_key,
-        categorized_events.contact_id,
+        categorized_events.contact_key,
         rules.product_id,
         categorized_events.event_type,
         categorized_events.page_category,

@@ -17,7 +17,7 @@ numbered as (
     select
         *,
         row_number() over (
-            partition by contact_id, model_id, rule_id
+            partition by contact_key, model_id, rule_id
             order by occurred_at, event_id
         ) as occurrence_number
 
@@ -44,7 +44,7 @@ final as (
         event_id,
         model_id,
         rule_id,
-        contact_id,
+        contact_key,
         product_id,
         event_type,
         page_category,

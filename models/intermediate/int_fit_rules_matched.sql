@@ -1,6 +1,9 @@
 -- One row per (contact, model, fit rule) that matches (docs/scoring.md §8).
 -- Rules are evaluated once per distinct attribute value, not per contact,
 -- then the matching values are joined back to the contacts holding them.
+-- A view: int_fit_scores sums and ranks the matches as they are computed.
+{{ config(materialized='view') }}
+
 with
 
 contact_attributes as (
@@ -54,7 +57,7 @@ matched_values as (
 final as (
 
     select
-        contact_attributes.contact_id,
+        contact_attributes.contact_key,
         matched_values.model_id,
         matched_values.rule_id
 

@@ -1,11 +1,14 @@
 -- Fit score and grade per (contact, model): the sum of matching fit rules,
 -- placed in the model's grade bands; competitors and internal contacts get
--- D whatever their points (docs/scoring.md §8).
+-- D whatever their points (docs/scoring.md §8). Also which fit rules
+-- matched, as a set of bits (bit n-1 = the model's fit reason of
+-- reason_rank n): few distinct sets exist, so the reasons (§10) pick the
+-- top fit reasons once per set, not once per contact.
 with
 
 contacts as (
 
-    select contact_id from {{ ref('int_contacts_classified') }}
+    select contact_key from {{ ref('int_contacts_classified') }}
 
 ),
 
@@ -42,32 +45,36 @@ disqualified_contacts as (
 fit_totals as (
 
     select
-        fit_rules_matched.contact_id,
+        fit_rules_matched.contact_key,
         fit_rules_matched.model_id,
-        {{ exact_sum('fit_rules.points') }} as fit_points
+        {{ exact_sum('fit_rules.points') }} as fit_points,
+        coalesce(
+            sum(cast(power(2, fit_rules.reason_rank - 1) as {{ dbt.type_bigint() }})), 0
+        ) as fit_reasons_mask
 
     from fit_rules_matched
     inner join fit_rules
         on
             fit_rules_matched.model_id = fit_rules.model_id
             and fit_rules_matched.rule_id = fit_rules.rule_id
-    group by fit_rules_matched.contact_id, fit_rules_matched.model_id
+    group by fit_rules_matched.contact_key, fit_rules_matched.model_id
 
 ),
 
 contact_models as (
 
     select
-        contacts.contact_id,
+        contacts.contact_key,
         scoring_models.model_id,
         round(cast(coalesce(fit_totals.fit_points, 0) as {{ dbt.type_numeric() }}), 2)
-            as fit_score
+            as fit_score,
+        coalesce(fit_totals.fit_reasons_mask, 0) as fit_reasons_mask
 
     from contacts
     cross join scoring_models
     left join fit_totals
         on
-            contacts.contact_id = fit_totals.contact_id
+            contacts.contact_key = fit_totals.contact_key
             and scoring_models.model_id = fit_totals.model_id
 
 ),
@@ -75,14 +82,15 @@ contact_models as (
 final as (
 
     select
-        contact_models.contact_id,
+        contact_models.contact_key,
         contact_models.model_id,
         case
             when disqualified_contacts.disqualification_reason in ('competitor', 'internal')
                 then 'D'
             else grade_bands.grade
         end as grade,
-        contact_models.fit_score
+        contact_models.fit_score,
+        contact_models.fit_reasons_mask
 
     from contact_models
     inner join grade_bands
@@ -97,7 +105,7 @@ final as (
                 or contact_models.fit_score < grade_bands.fit_score_to
             )
     left join disqualified_contacts
-        on contact_models.contact_id = disqualified_contacts.contact_id
+        on contact_models.contact_key = disqualified_contacts.contact_key
 
 )
 

@@ -30,7 +30,7 @@ scoring_models as (
 assessed as (
 
     select
-        behavior_scores.contact_id,
+        behavior_scores.contact_key,
         behavior_scores.model_id,
         disqualified_contacts.disqualification_reason,
         -- A is the best grade, so "at least B" is grade <= 'B'
@@ -45,12 +45,12 @@ assessed as (
     from behavior_scores
     inner join fit_scores
         on
-            behavior_scores.contact_id = fit_scores.contact_id
+            behavior_scores.contact_key = fit_scores.contact_key
             and behavior_scores.model_id = fit_scores.model_id
     inner join scoring_models
         on behavior_scores.model_id = scoring_models.model_id
     left join disqualified_contacts
-        on behavior_scores.contact_id = disqualified_contacts.contact_id
+        on behavior_scores.contact_key = disqualified_contacts.contact_key
 
 ),
 
@@ -74,7 +74,7 @@ routed as (
 final as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
         routing,
         disqualification_reason,

@@ -15,13 +15,13 @@ matched_events as (
 final as (
 
     select
-        contact_id,
+        contact_key,
         rule_key,
         event_date,
         count(*) as event_count
 
     from matched_events
-    group by contact_id, rule_key, event_date
+    group by contact_key, rule_key, event_date
 
 )
 

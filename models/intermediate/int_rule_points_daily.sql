@@ -1,7 +1,10 @@
 -- Points per (contact, model, rule, day) (docs/scoring.md §5): a day's
 -- occurrences are numbered after those of the earlier days, so a running
 -- count gives their range, the cap cuts it, and they share the day's decay.
--- The same numbers as the event-level ledger, from far fewer rows.
+-- The same numbers as the event-level ledger, from fewer rows. A view:
+-- int_rule_points sums it per rule as it is computed.
+{{ config(materialized='view') }}
+
 with
 
 daily_activity as (
@@ -31,7 +34,7 @@ numbered as (
     select
         *,
         coalesce(sum(event_count) over (
-            partition by contact_id, rule_key
+            partition by contact_key, rule_key
             order by event_date
             rows between unbounded preceding and 1 preceding
         ), 0) + 1 as first_occurrence
@@ -43,7 +46,8 @@ numbered as (
 ranged as (
 
     select
-        numbered.contact_id,
+        numbered.contact_key,
+        numbered.rule_key,
         rules.model_id,
         rules.rule_id,
         numbered.event_date,
@@ -80,7 +84,8 @@ capped as (
 final as (
 
     select
-        contact_id,
+        contact_key,
+        rule_key,
         model_id,
         rule_id,
         event_date,

@@ -5,7 +5,7 @@ with
 
 contributions as (
 
-    select * from {{ ref('int_contributions_daily') }}
+    select * from {{ ref('int_contributions_by_rule') }}
 
 ),
 
@@ -15,23 +15,65 @@ behavior_scores as (
 
 ),
 
-fit_rules_matched as (
+fit_scores as (
 
-    select * from {{ ref('int_fit_rules_matched') }}
+    select * from {{ ref('int_fit_scores') }}
 
 ),
 
--- a fit rule's reason text is the same for every contact: written once
-fit_rule_reasons as (
+fit_rules as (
+
+    select * from {{ ref('int_config_fit_rules') }}
+
+),
+
+-- each distinct set of matched fit rules, with its first three reasons:
+-- only those can be among a score's top three
+fit_reason_sets as (
+
+    select distinct
+        model_id,
+        fit_reasons_mask
+
+    from fit_scores
+    where fit_reasons_mask <> 0
+
+),
+
+fit_reason_set_rules as (
 
     select
-        model_id,
-        rule_id,
-        points,
-        {{ dbt.concat([format_points('points'), "' '", 'rule_description']) }} as reason
+        fit_reason_sets.model_id,
+        fit_reason_sets.fit_reasons_mask,
+        fit_rules.points,
+        fit_rules.reason,
+        row_number() over (
+            partition by fit_reason_sets.model_id, fit_reason_sets.fit_reasons_mask
+            order by fit_rules.reason_rank
+        ) as position_in_set
 
-    from {{ ref('int_config_fit_rules') }}
-    where round(points, 2) <> 0
+    from fit_reason_sets
+    inner join fit_rules
+        on
+            fit_reason_sets.model_id = fit_rules.model_id
+            and {{ bit_is_set('fit_reason_sets.fit_reasons_mask', 'fit_rules.reason_rank - 1') }}
+
+),
+
+fit_reasons as (
+
+    select
+        fit_scores.contact_key,
+        fit_scores.model_id,
+        fit_reason_set_rules.points,
+        fit_reason_set_rules.reason
+
+    from fit_scores
+    inner join fit_reason_set_rules
+        on
+            fit_scores.model_id = fit_reason_set_rules.model_id
+            and fit_scores.fit_reasons_mask = fit_reason_set_rules.fit_reasons_mask
+    where fit_reason_set_rules.position_in_set <= 3
 
 ),
 
@@ -55,42 +97,28 @@ rule_descriptions as (
 
 ),
 
-rule_sums as (
-
-    select
-        contact_id,
-        model_id,
-        rule_id,
-        {{ exact_sum("final_points") }} as points,
-        sum(counted_occurrences) as counted_occurrences
-
-    from contributions
-    group by contact_id, model_id, rule_id
-
-),
-
--- descriptions joined after the aggregation, not carried through it
+-- descriptions joined to the per-rule totals, not carried through them
 rule_totals as (
 
     select
-        rule_sums.contact_id,
-        rule_sums.model_id,
+        contributions.contact_key,
+        contributions.model_id,
         rule_descriptions.rule_description,
-        rule_sums.points,
-        rule_sums.counted_occurrences
+        contributions.points,
+        contributions.counted_occurrences
 
-    from rule_sums
+    from contributions
     inner join rule_descriptions
         on
-            rule_sums.model_id = rule_descriptions.model_id
-            and rule_sums.rule_id = rule_descriptions.rule_id
+            contributions.model_id = rule_descriptions.model_id
+            and contributions.rule_id = rule_descriptions.rule_id
 
 ),
 
 reasons as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
         points,
         {{ dbt.concat([
@@ -108,7 +136,7 @@ reasons as (
     union all
 
     select
-        contact_id,
+        contact_key,
         model_id,
         -inactivity_penalty as points,
         {{ dbt.concat([
@@ -124,16 +152,12 @@ reasons as (
     union all
 
     select
-        fit_rules_matched.contact_id,
-        fit_rules_matched.model_id,
-        fit_rule_reasons.points,
-        fit_rule_reasons.reason
+        contact_key,
+        model_id,
+        points,
+        reason
 
-    from fit_rules_matched
-    inner join fit_rule_reasons
-        on
-            fit_rules_matched.model_id = fit_rule_reasons.model_id
-            and fit_rules_matched.rule_id = fit_rule_reasons.rule_id
+    from fit_reasons
 
 ),
 
@@ -142,7 +166,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by contact_id, model_id
+            partition by contact_key, model_id
             order by abs(round(points, 2)) desc, reason
         ) as reason_rank
 
@@ -153,7 +177,7 @@ ranked as (
 final as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
         -- three pivoted columns: cheaper than an ordered string aggregate
         concat_ws(
@@ -166,7 +190,7 @@ final as (
 
     from ranked
     where reason_rank <= 3
-    group by contact_id, model_id
+    group by contact_key, model_id
 
 )
 

@@ -46,7 +46,7 @@ sequence_event_types as (
 candidates as (
 
     select
-        events.contact_id,
+        events.contact_key,
         sequences.sequence_key,
         events.event_id,
         {%- for step in [1, 2, 3] %}
@@ -74,7 +74,7 @@ candidates as (
 
 {%- set earlier_events %}
     over (
-        partition by contact_id, sequence_key
+        partition by contact_key, sequence_key
         order by occurred_at, event_id
         rows between unbounded preceding and 1 preceding
     )
@@ -114,7 +114,7 @@ completions as (
     select
         chains.*,
         row_number() over (
-            partition by chains.contact_id, chains.sequence_key
+            partition by chains.contact_key, chains.sequence_key
             order by chains.occurred_at desc, chains.event_id desc
         ) as completion_recency
 
@@ -141,7 +141,7 @@ latest_completions as (
         completions.event_id,
         sequences.model_id,
         sequences.sequence_id,
-        completions.contact_id,
+        completions.contact_key,
         sequences.product_id,
         -- the completing event is of the last step's type
         case
@@ -175,7 +175,7 @@ final as (
         event_id,
         model_id,
         sequence_id as rule_id,
-        contact_id,
+        contact_key,
         product_id,
         event_type,
         page_category,

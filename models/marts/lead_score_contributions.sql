@@ -5,7 +5,7 @@
 {{ config(materialized='view') }}
 
 {%- set ledger_columns = [
-    'event_id', 'model_id', 'rule_id', 'contact_id', 'product_id', 'event_type',
+    'event_id', 'model_id', 'rule_id', 'contact_key', 'product_id', 'event_type',
     'page_category', 'rule_description', 'occurrence_number', 'age_days', 'raw_points',
     'decay_factor', 'final_points', 'is_capped', 'is_strong_signal', 'event_date',
     'occurred_at',
@@ -22,6 +22,16 @@ rule_contributions as (
 sequence_bonuses as (
 
     select * from {{ ref('int_sequence_bonuses') }}
+
+),
+
+contacts as (
+
+    select
+        contact_key,
+        contact_id
+
+    from {{ ref('int_contacts_classified') }}
 
 ),
 
@@ -44,27 +54,29 @@ contributions as (
 final as (
 
     select
-        event_id,
-        model_id,
-        rule_id,
-        contact_id,
-        contribution_type,
-        product_id,
-        event_type,
-        page_category,
-        rule_description,
-        occurrence_number,
-        age_days,
-        raw_points,
-        decay_factor,
-        final_points,
-        is_capped,
-        is_strong_signal,
-        event_date,
-        occurred_at,
+        contributions.event_id,
+        contributions.model_id,
+        contributions.rule_id,
+        contacts.contact_id,
+        contributions.contribution_type,
+        contributions.product_id,
+        contributions.event_type,
+        contributions.page_category,
+        contributions.rule_description,
+        contributions.occurrence_number,
+        contributions.age_days,
+        contributions.raw_points,
+        contributions.decay_factor,
+        contributions.final_points,
+        contributions.is_capped,
+        contributions.is_strong_signal,
+        contributions.event_date,
+        contributions.occurred_at,
         {{ as_of_date() }} as as_of_date
 
     from contributions
+    inner join contacts
+        on contributions.contact_key = contacts.contact_key
 
 )
 

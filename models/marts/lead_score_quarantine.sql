@@ -13,7 +13,7 @@ final as (
         event_id,
         quarantine_reason as reason,
         raw_contact_id as contact_id,
-        contact_id as stitched_contact_id,
+        stitched_contact_id,
         anonymous_id,
         event_type,
         url,

@@ -47,7 +47,7 @@ score_reasons as (
 final as (
 
     select
-        behavior_scores.contact_id,
+        contacts.contact_id,
         behavior_scores.model_id,
         behavior_scores.product_id,
         contacts.account_id,
@@ -71,20 +71,20 @@ final as (
 
     from behavior_scores
     inner join contacts
-        on behavior_scores.contact_id = contacts.contact_id
+        on behavior_scores.contact_key = contacts.contact_key
     inner join fit_scores
         on
-            behavior_scores.contact_id = fit_scores.contact_id
+            behavior_scores.contact_key = fit_scores.contact_key
             and behavior_scores.model_id = fit_scores.model_id
     inner join lead_routing
         on
-            behavior_scores.contact_id = lead_routing.contact_id
+            behavior_scores.contact_key = lead_routing.contact_key
             and behavior_scores.model_id = lead_routing.model_id
     left join accounts
         on contacts.account_id = accounts.account_id
     left join score_reasons
         on
-            behavior_scores.contact_id = score_reasons.contact_id
+            behavior_scores.contact_key = score_reasons.contact_key
             and behavior_scores.model_id = score_reasons.model_id
 
 )

@@ -1,5 +1,5 @@
 -- Every contribution to a behaviour score per (contact, model, rule or
--- sequence, day): rule points and sequence bonuses in one shape, what the
+-- sequence): rule points and sequence bonuses in one shape, what the
 -- scores and their reasons add up (docs/scoring.md §5-7).
 {{ config(materialized='view') }}
 
@@ -7,7 +7,7 @@ with
 
 rule_points as (
 
-    select * from {{ ref('int_rule_points_daily') }}
+    select * from {{ ref('int_rule_points') }}
 
 ),
 
@@ -20,28 +20,27 @@ sequence_bonuses as (
 final as (
 
     select
-        contact_id,
+        contact_key,
         model_id,
         rule_id,
-        event_date,
+        points,
         counted_occurrences,
-        final_points,
-        has_positive_raw_points,
-        is_strong_signal
+        last_positive_activity_date,
+        last_strong_signal_date
 
     from rule_points
 
     union all
 
     select
-        contact_id,
+        contact_key,
         model_id,
         rule_id,
-        event_date,
+        final_points as points,
         1 as counted_occurrences,
-        final_points,
-        raw_points > 0 as has_positive_raw_points,
-        is_strong_signal
+        case when raw_points > 0 then event_date end as last_positive_activity_date,
+        case when raw_points > 0 and is_strong_signal then event_date end
+            as last_strong_signal_date
 
     from sequence_bonuses
 
