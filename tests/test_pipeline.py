@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -137,7 +138,8 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
                          .replace("flow_v1,f06_vp_title,job_title,starts_with,", "flow_v1,f06_vp_title,job_title,begins,")
                          .replace("flow_v1,f18_mid_size_company,account_employee_count,between,200|5000,",
                                   "flow_v1,f18_mid_size_company,account_employee_count,between,200-5000,")
-                         .replace("insight_v1,f01_core_country,country,", "insight_v1,f01_core_country,nation,"))
+                         .replace("insight_v1,f01_core_country,country,", "insight_v1,f01_core_country,nation,")
+                         + "".join(f"insight_v1,f9{n:02d}_extra,country,equals,zz,1,extra\n" for n in range(35)))
     sequences = project / "seeds" / "lead_scoring_sequence_rules.csv"
     sequences.write_text(sequences.read_text().replace("flow_v1,s02_pricing_then_demo,page_view,pricing,demo_request,,,,7,",
                                                        "flow_v1,s02_pricing_then_demo,page_view,pricing,demo_requested,,,,0,"))
@@ -161,6 +163,8 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
         "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: within_days must be a whole number >= 1",
     ):
         assert expected in message
+    # every rule of a model past 63 rules worth points is at fault; one is named
+    assert re.search(r"lead_scoring_fit_rules row insight_v1/f\w+: a model may have at most 63 fit rules", message)
 
 
 def test_crm_sync_holds_only_crm_records(demo):
