@@ -6,8 +6,8 @@
 -- Columns that only the quarantine shows (raw and stitched contact ids,
 -- anonymous id, user agent, ip, send time) are kept on the rows that may
 -- end up there: those that fail a check, and e-mail clicks, whose burst
--- check comes next. The accepted rows, nearly all of them, stay narrow,
--- which halves the cost of writing this table.
+-- check comes next. The accepted rows, nearly all of them, stay narrow:
+-- writing this table, the largest of the build, is much of its cost.
 --
 -- The staged events are read where they are used, not through one CTE:
 -- DuckDB materialises a CTE read more than once, which here means copying
