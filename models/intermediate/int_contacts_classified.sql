@@ -8,15 +8,16 @@ contacts as (
 ),
 
 -- a number per contact: the event-level models group, sort and join by
--- it, cheaper than by text ids of any length. Numbered on the id alone: a
--- window over the wide rows would make DuckDB write them in one thread.
+-- it, cheaper than by text ids of any length. Numbered on the id alone (a
+-- window over the wide rows would make DuckDB write them in one thread),
+-- read apart from the contacts CTE, which DuckDB would otherwise copy.
 contact_keys as (
 
     select
         contact_id,
         row_number() over (order by contact_id) as contact_key
 
-    from contacts
+    from {{ ref('stg_lead_scoring__contacts') }}
 
 ),
 

@@ -2,15 +2,11 @@
 -- Rules are evaluated once per distinct attribute value, not per contact,
 -- then the matching values are joined back to the contacts holding them.
 -- A view: int_fit_scores sums and ranks the matches as they are computed.
+-- The attributes are read twice where they are used, not through one CTE,
+-- which DuckDB would materialise (a row per contact and attribute).
 {{ config(materialized='view') }}
 
 with
-
-contact_attributes as (
-
-    select * from {{ ref('int_contact_fit_attributes') }}
-
-),
 
 fit_rules as (
 
@@ -31,7 +27,7 @@ distinct_values as (
         contact_attributes.attribute,
         contact_attributes.attribute_value
 
-    from contact_attributes
+    from {{ ref('int_contact_fit_attributes') }} as contact_attributes
     inner join tested_attributes
         on contact_attributes.attribute = tested_attributes.attribute
 
@@ -61,7 +57,7 @@ final as (
         matched_values.model_id,
         matched_values.rule_id
 
-    from contact_attributes
+    from {{ ref('int_contact_fit_attributes') }} as contact_attributes
     inner join matched_values
         on
             contact_attributes.attribute = matched_values.attribute
