@@ -18,11 +18,7 @@
     }) -%}
     {%- if 'phone' in attributes -%}
         {#- the phone without separators, then: one digit repeated, >= 4 long -#}
-        {%- set phone = namespace(digits="contacts.phone") -%}
-        {%- for separator in [' ', '+', '-', '.', '(', ')', '/'] -%}
-            {%- set phone.digits = "replace(" ~ phone.digits ~ ", '" ~ separator ~ "', '')" -%}
-        {%- endfor -%}
-        {%- set digits = phone.digits -%}
+        {%- set digits = "translate(contacts.phone, ' +-.()/', '')" -%}
         {%- do attributes.update({'is_phone_repeated_digit':
             "case when nullif(trim(contacts.phone), '') is null then null"
             ~ " when " ~ dbt.length(digits) ~ " >= 4"
