@@ -4,9 +4,9 @@
 -- The one model that scans the raw events.
 --
 -- Columns that only the quarantine shows (raw and stitched contact ids,
--- anonymous id, user agent, ip, send time) are kept on the rows that may
--- end up there: those that fail a check, and e-mail clicks, whose burst
--- check comes next. The accepted rows, nearly all of them, stay narrow:
+-- anonymous id, campaign, user agent, ip, send time) are kept on the rows
+-- that may end up there: those that fail a check, and e-mail clicks, whose
+-- burst check (by campaign) comes next. The accepted rows, nearly all of them, stay narrow:
 -- writing this table, the largest of the build, is much of its cost.
 --
 -- The staged events are read where they are used, not through one CTE:
@@ -154,6 +154,7 @@ checked as (
     'resolved_contact_id': 'stitched_contact_id',
     'contact_id': 'raw_contact_id',
     'anonymous_id': 'anonymous_id',
+    'campaign_id': 'campaign_id',
     'user_agent': 'user_agent',
     'ip': 'ip',
     'email_sent_at': 'email_sent_at',
@@ -167,7 +168,6 @@ final as (
         checked.event_type,
         checked.url,
         checked.product_id,
-        checked.campaign_id,
         checked.duration_seconds,
         checked.occurred_at,
         checked.first_reason,
