@@ -36,9 +36,11 @@ grade_bands as (
 
 ),
 
-disqualified_contacts as (
+-- competitors and internal contacts: contacts and accounts only, so the
+-- grades do not wait for the event scan
+excluded_contacts as (
 
-    select * from {{ ref('int_contacts_disqualified') }}
+    select contact_key from {{ ref('int_contacts_excluded_by_domain') }}
 
 ),
 
@@ -85,8 +87,7 @@ final as (
         contact_models.contact_key,
         contact_models.model_id,
         case
-            when disqualified_contacts.disqualification_reason in ('competitor', 'internal')
-                then 'D'
+            when excluded_contacts.contact_key is not null then 'D'
             else grade_bands.grade
         end as grade,
         contact_models.fit_score,
@@ -104,8 +105,8 @@ final as (
                 grade_bands.fit_score_to is null
                 or contact_models.fit_score < grade_bands.fit_score_to
             )
-    left join disqualified_contacts
-        on contact_models.contact_key = disqualified_contacts.contact_key
+    left join excluded_contacts
+        on contact_models.contact_key = excluded_contacts.contact_key
 
 )
 
