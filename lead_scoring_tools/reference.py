@@ -5,12 +5,17 @@ is more precise), is written independently of the dbt SQL, and uses the
 standard library only. Numbers are floats; results agree with SQL to 0.01.
 
     config = load_config("seeds")
-    result = score(contacts, events, identities, config, as_of=date(2026, 6, 30), accounts=accounts)
-    result.quarantine, result.accepted, result.ledger, result.scores
+    result = score(contacts, events, identities, config, as_of=date(2026, 6, 30), accounts=accounts,
+                   now=datetime(2026, 7, 1, 6, 0))
+    result.quarantine, result.accepted, result.after_as_of, result.ledger, result.scores
+    result.contact_quarantine, result.account_quarantine
 
-The ledger holds behaviour-rule rows (§4-5) and sequence bonus rows (§7); the
-scores add the fit score, grade, disqualification and routing (§8-9) and the
-top reasons with fit (§10).
+`as_of` is the scoring date; `now` is the run's clock (naive UTC, default the
+machine's current UTC time), which only decides which timestamps are impossible
+(docs/scoring.md §0). Every raw event is in exactly one of `accepted`,
+`quarantine` or `after_as_of` (§3). The ledger holds behaviour-rule rows (§4-5)
+and sequence bonus rows (§7); the scores add the fit score, grade,
+disqualification and routing (§8-9) and the top reasons with fit (§10).
 """
 from __future__ import annotations
 
@@ -46,6 +51,14 @@ ID_COLUMNS = ("event_id", "contact_id", "anonymous_id", "product_id", "campaign_
 EVENT_COLUMNS = ("event_id", "contact_id", "anonymous_id", "event_type", "occurred_at", "url",
                  "product_id", "campaign_id", "duration_seconds", "user_agent", "ip",
                  "email_sent_at")
+CONTACT_ID_COLUMNS = ("contact_id", "account_id", "crm_id")
+CONTACT_COLUMNS = ("contact_id", "account_id", "email", "job_title", "country", "created_at",
+                   "updated_at", "crm_id")
+ACCOUNT_ID_COLUMNS = ("account_id", "crm_id")
+ACCOUNT_COLUMNS = ("account_id", "domain", "name", "industry", "employee_count", "annual_revenue",
+                   "country", "crm_id")
+AFTER_AS_OF = "after as_of"  # not a quarantine reason: the event is not yet visible as of as_of (§3)
+INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
 FIT_CONTACT_ATTRIBUTES = ("job_title", "country", "department", "phone", "first_name", "last_name")
 FIT_ACCOUNT_ATTRIBUTES = ("industry", "employee_count", "annual_revenue", "country")
 GRADES = ("A", "B", "C", "D")
@@ -67,10 +80,14 @@ class Config:
 
 @dataclass
 class Result:
+    """"`count(raw) = count(accepted) + count(quarantined) + count(after as_of)` always holds.\""""
     quarantine: list[Row]
     accepted: list[Row]
     ledger: list[Row]
     scores: list[Row]
+    after_as_of: list[Row] = field(default_factory=list)          # raw events not yet visible (§3)
+    contact_quarantine: list[Row] = field(default_factory=list)   # contact rows dropped (§1)
+    account_quarantine: list[Row] = field(default_factory=list)   # account rows dropped (§1)
 
 
 # ---------------------------------------------------------------- configuration
@@ -98,30 +115,154 @@ def load_config(seed_dir: str | Path) -> Config:
 
 
 # ---------------------------------------------------------------- normalisation (§1)
+TIMESTAMP_TEXT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"                                  # YYYY-MM-DD
+    r"(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"          # [ T]HH:MM[:SS[.fff]]
+    r" ?(?:(Z|UTC)|([+-])(\d{2})(?::?(\d{2}))?)?)?",             # Z, UTC, +02:00, -0500, +02
+    re.IGNORECASE)
+
+
 def parse_timestamp(value: Any) -> datetime | None:
-    """`occurred_at` (UTC) that is null or cannot be read as a timestamp gives None."""
+    """"A column of a timestamp type without time zone is taken as UTC; a
+    timestamp-with-time-zone column is converted to UTC; a text column is read as
+    `YYYY-MM-DD[ T]HH:MM:SS[.fff]` with an optional offset (`Z`, `+02:00`, `-0500`, `+02`)
+    that is applied (`2026-06-30 23:30:00-05:00` is `2026-07-01 04:30:00` UTC), or as a
+    bare date (midnight UTC). A value that cannot be read is null.\" (naive UTC)"""
     if isinstance(value, datetime):
         return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
     if isinstance(value, date):
         return datetime.combine(value, time())
-    if isinstance(value, str):
-        text = value.strip()
-        text = text[:-1] + "+00:00" if text[-1:] in ("Z", "z") else text
-        try:
-            return parse_timestamp(datetime.fromisoformat(text))
-        except ValueError:
+    if not isinstance(value, str):
+        return None
+    m = TIMESTAMP_TEXT.fullmatch(value.strip())
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, fraction, _utc, sign, off_h, off_m = m.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                          int(second or 0), int((fraction or "0")[:6].ljust(6, "0")))
+        if sign is None:
+            return moment
+        if int(off_h) > 23 or int(off_m or 0) > 59:
             return None
-    return None
+        offset = timedelta(hours=int(off_h), minutes=int(off_m or 0))
+        return moment - offset if sign == "+" else moment + offset
+    except (ValueError, OverflowError):
+        return None
 
 
-def parse_int(value: Any) -> int | None:
-    """duration_seconds: an int or null (unreadable values count as null)."""
+NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?", re.IGNORECASE)
+
+
+def parse_number(value: Any) -> Decimal | None:
+    """A finite number, or text that reads as one once trimmed; anything else is None."""
     if value is None or isinstance(value, bool):
         return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(value)
+    elif isinstance(value, str) and NUMBER_TEXT.fullmatch(value.strip()):
+        number = Decimal(value.strip())
+    else:
         return None
+    return number if number.is_finite() else None
+
+
+def parse_duration(value: Any) -> int | None:
+    """"`duration_seconds`: a whole number of seconds; anything else (text, fractions,
+    values beyond 64-bit integers) is null, which counts as 0." An int, an integral
+    float or text that reads as an integral number (`30`, ` 30 `, `3e9`) is whole."""
+    number = parse_number(value)
+    if number is None or not INT64_MIN <= number <= INT64_MAX or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def clean_id(value: Any) -> str | None:
+    """"Every id, wherever it is read [...], is trimmed and a blank value counts as null.\""""
+    return None if value is None or str(value).strip() == "" else str(value).strip()
+
+
+def clean_ids(raw: Row, columns: tuple[str, ...] = ID_COLUMNS) -> Row:
+    """"Every id, wherever it is read (`event_id`, `contact_id`, `account_id`, `crm_id`,
+    `anonymous_id`, `product_id`, `campaign_id`, `conversion_id`), is trimmed and a blank
+    value counts as null; URLs are trimmed the same way.\""""
+    return {**raw, **{column: clean_id(raw.get(column)) for column in columns}}
+
+
+def visibility_limit(as_of: date) -> datetime:
+    """`as_of + 1 day` at midnight UTC: "An event is *visible as of `as_of`* when
+    `occurred_at < as_of + 1 day`\"."""
+    return datetime.combine(as_of + timedelta(days=1), time())
+
+
+def exists_as_of(contact: Row, as_of: date) -> bool:
+    """"a contact exists as of `as_of` when its `created_at` is null or
+    `created_at < as_of + 1 day`\""""
+    created_at = parse_timestamp(contact.get("created_at"))
+    return created_at is None or created_at < visibility_limit(as_of)
+
+
+def _ascending(value: Any) -> tuple:
+    """Sort key: ascending, nulls last."""
+    return (1,) if value is None else (0, value)
+
+
+def _descending(moment: datetime | None) -> tuple:
+    """Sort key: a timestamp descending, nulls last."""
+    return (1,) if moment is None else (0, -(moment - datetime.min))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def contact_order(contact: Row) -> tuple:
+    """"the most recently updated is kept (`updated_at` descending, nulls last, then
+    `created_at` descending, nulls last, then `email`, `account_id`, `crm_id`, `job_title`,
+    `country` ascending, nulls last)" (the e-mail as staged: trimmed and lower-cased)."""
+    email = None if contact.get("email") is None else str(contact["email"]).strip().lower()
+    return (_descending(parse_timestamp(contact.get("updated_at"))),
+            _descending(parse_timestamp(contact.get("created_at"))),
+            *(_ascending(v) for v in (email, contact.get("account_id"), contact.get("crm_id"),
+                                       _text(contact.get("job_title")), _text(contact.get("country")))))
+
+
+def account_order(account: Row) -> tuple:
+    """"kept: `updated_at` descending when the relation has that column, then `crm_id`,
+    `domain`, `name`, `industry`, `employee_count`, `annual_revenue`, `country` ascending,
+    nulls last" (a relation without `updated_at` reads it as null for every row)."""
+    return (_descending(parse_timestamp(account.get("updated_at"))),
+            *(_ascending(v) for v in (account.get("crm_id"), _text(account.get("domain")),
+                                       _text(account.get("name")), _text(account.get("industry")),
+                                       parse_number(account.get("employee_count")),
+                                       parse_number(account.get("annual_revenue")),
+                                       _text(account.get("country")))))
+
+
+def deduplicate(rows: list[Row], id_column: str, id_columns: tuple[str, ...], columns: tuple[str, ...],
+                order, missing: str, duplicate: str) -> tuple[dict[str, Row], list[Row]]:
+    """"Contacts: one row per `contact_id`. A row whose `contact_id` is null goes to the
+    contact quarantine as `missing_contact_id`. When several rows share a `contact_id`, the
+    most recently updated is kept [...] and the others go to the contact quarantine as
+    `duplicate_contact_id`. Accounts likewise (`missing_account_id`, `duplicate_account_id`
+    [...])." Returns the kept rows by id and the quarantine rows (the raw columns, ids
+    trimmed as everywhere, and a `reason`); rows equal on every ordering column keep the
+    first in input order."""
+    cleaned = [clean_ids(row, id_columns) for row in rows]
+    groups: dict[str, list[int]] = defaultdict(list)
+    dropped = []
+    for i, row in enumerate(cleaned):
+        if row.get(id_column) is None:
+            dropped.append((i, missing))
+        else:
+            groups[row[id_column]].append(i)
+    kept: dict[str, Row] = {}
+    for key, indexes in groups.items():
+        first = min(indexes, key=lambda i: (order(cleaned[i]), i))
+        kept[key] = cleaned[first]
+        dropped += [(i, duplicate) for i in indexes if i != first]
+    return kept, [{**{c: cleaned[i].get(c) for c in columns}, **cleaned[i], "reason": reason}
+                  for i, reason in sorted(dropped)]
 
 
 def normalise_event_type(event_type: Any) -> str | None:
@@ -174,16 +315,20 @@ def page_category_of(url: str | None, page_categories: list[Row]) -> Row | None:
 
 
 # ---------------------------------------------------------------- identity stitching (§2)
-def identity_map(identities: list[Row]) -> dict[str, str]:
+def identity_map(identities: list[Row], as_of: date | None = None) -> dict[str, str]:
     """"When an `anonymous_id` was identified as several contacts, the earliest
     `identified_at` wins, ties broken by `contact_id`. Identity rows with a null id
-    are ignored.\""""
+    are ignored, and so are those identified after `as_of` (`identified_at >= as_of + 1
+    day`; a null `identified_at` counts as known)." "Identities: rows are a set; exact
+    duplicates are harmless.\""""
     best: dict[str, tuple] = {}
     for row in identities:
-        anon, contact = row.get("anonymous_id"), row.get("contact_id")
+        anon, contact = clean_id(row.get("anonymous_id")), clean_id(row.get("contact_id"))
         if anon is None or contact is None:
             continue
         at = parse_timestamp(row.get("identified_at"))
+        if as_of is not None and at is not None and at >= visibility_limit(as_of):
+            continue
         key = (at is None, at or datetime.min, str(contact))
         if anon not in best or key < best[anon][0]:
             best[anon] = (key, contact)
@@ -223,7 +368,8 @@ def first_rows_per_event_id(events: list[Row]) -> set[int]:
     def order(i: int) -> tuple:
         e = events[i]
         values = [parse_timestamp(e.get("occurred_at"))] + [e.get(c) for c in EVENT_COLUMNS[1:4]] \
-            + [e.get(c) for c in EVENT_COLUMNS[5:11]] + [parse_timestamp(e.get("email_sent_at"))]
+            + [e.get(c) for c in EVENT_COLUMNS[5:8]] + [parse_duration(e.get("duration_seconds"))] \
+            + [e.get(c) for c in EVENT_COLUMNS[9:11]] + [parse_timestamp(e.get("email_sent_at"))]
         return tuple(_nulls_last(v) for v in values)
     return {min(indexes, key=order) for indexes in groups.values()}
 
@@ -233,9 +379,15 @@ def is_missing_event_id(event: Row) -> bool:
     return event.get("event_id") is None or str(event["event_id"]).strip() == ""
 
 
-def is_future(occurred_at: datetime, as_of: date) -> bool:
-    """"future_timestamp: `occurred_at >= as_of + 1 day`.\""""
-    return occurred_at >= datetime.combine(as_of + timedelta(days=1), time())
+def is_future(occurred_at: datetime, now: datetime, tolerance_minutes: int) -> bool:
+    """"future_timestamp: `occurred_at > now + T minutes`: it cannot have happened yet (T =
+    var `lead_scoring__future_tolerance_minutes`, default 60, for clock skew)\""""
+    return occurred_at > now + timedelta(minutes=tolerance_minutes)
+
+
+def is_after_as_of(occurred_at: datetime, as_of: date) -> bool:
+    """"*after as_of*: `occurred_at >= as_of + 1 day`: not yet visible to a score of that date\""""
+    return occurred_at >= visibility_limit(as_of)
 
 
 def is_bot_user_agent(user_agent: Any, bot_values: set[str]) -> bool:
@@ -252,8 +404,8 @@ def is_email_scanner(ev: Row, seconds: int) -> bool:
 
 def click_bursts(survivors: list[Row], seconds: int) -> set[int]:
     """"bot_click_burst: an `email_click` with a `campaign_id`, and another `email_click` of
-    the same contact and campaign, not quarantined by reasons 1-10, at most M seconds
-    before or after it: every click of such a burst is quarantined.\""""
+    the same contact and campaign, not quarantined by reasons 1-10 nor after as_of, at most
+    M seconds before or after it: every click of such a burst is quarantined.\""""
     groups: dict[tuple, list[Row]] = defaultdict(list)
     for ev in survivors:
         if ev["event_type"] == "email_click" and ev.get("campaign_id") is not None:
@@ -268,24 +420,29 @@ def click_bursts(survivors: list[Row], seconds: int) -> set[int]:
 
 
 def quarantine_reason(i: int, raw: Row, ev: Row, first_rows: set[int], contacts: dict[Any, Row],
-                      lists: dict[str, set], as_of: date, scanner_seconds: int) -> str | None:
-    """"Every raw event is either accepted or quarantined with exactly one reason: the
-    first that applies, in this order." (reasons 1-10; 11 needs all rows, see
-    click_bursts)"""
+                      lists: dict[str, set], as_of: date, scanner_seconds: int, now: datetime,
+                      tolerance_minutes: int) -> str | None:
+    """"Every raw event is accepted, quarantined with exactly one reason, or not yet visible
+    as of `as_of` (*after as_of*: neither scored nor quarantined). The first that applies,
+    in this order" (reasons 1-10 or AFTER_AS_OF; 11 needs all rows, see click_bursts)."""
     if is_missing_event_id(raw):
         return "missing_event_id"
     if i not in first_rows:
         return "duplicate_event_id"
     if ev["occurred_at"] is None:
         return "invalid_timestamp"
-    if is_future(ev["occurred_at"], as_of):
+    if is_future(ev["occurred_at"], now, tolerance_minutes):
         return "future_timestamp"
+    if is_after_as_of(ev["occurred_at"], as_of):
+        return AFTER_AS_OF
     if ev["event_type"] not in lists["event_type"]:
         return "unknown_event_type"
     if ev["contact_id"] is None:
         return "missing_contact"
     if ev["contact_id"] not in contacts:
         return "unknown_contact"
+    if not exists_as_of(contacts[ev["contact_id"]], as_of):
+        return AFTER_AS_OF  # "the contact was created after `as_of` (§0): its events are not yet visible"
     if split_email(contacts[ev["contact_id"]].get("email"))[1] in lists["internal_domain"]:
         return "internal_traffic"
     if is_bot_user_agent(raw.get("user_agent"), lists["bot_user_agent"]):
@@ -323,10 +480,13 @@ def is_candidate(ev: Row, rule: Row) -> bool:
 
 
 def winning_rule(ev: Row, rules: list[Row]) -> Row | None:
-    """"The winner among candidates: rules with a `page_category` before rules without,
-    then the smallest `rule_id`. At most one rule per event and model.\""""
+    """"The winner among candidates is the most specific: rules with a `page_category`
+    before rules without, then the largest `min_duration_seconds` (null counts as 0: the
+    most demanding time-on-page gate the event satisfies), then the smallest `rule_id`. At
+    most one rule per event and model.\""""
     candidates = [r for r in rules if is_candidate(ev, r)]
-    return min(candidates, key=lambda r: (r.get("page_category") is None, str(r["rule_id"])), default=None)
+    return min(candidates, key=lambda r: (r.get("page_category") is None, -(r.get("min_duration_seconds") or 0),
+                                          str(r["rule_id"])), default=None)
 
 
 # ---------------------------------------------------------------- points (§5)
@@ -525,8 +685,11 @@ NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?")
 
 
 def is_between(attribute: str, value: str | None) -> bool:
-    """"is a number within `low|high`, both ends included; an empty end is open (`5001|`)\""""
-    low, _, high = (value or "").partition("|")
+    """"is a number within `low|high`, both ends included" with a value of "exactly
+    `low|high`; an empty end is open (`5001|`)": another value never matches."""
+    if value is None or value.count("|") != 1:
+        return False
+    low, _, high = value.partition("|")
     low, high = low.strip(), high.strip()
     if not NUMBER.fullmatch(attribute) or any(end and not NUMBER.fullmatch(end) for end in (low, high)):
         return False
@@ -536,7 +699,9 @@ def is_between(attribute: str, value: str | None) -> bool:
 
 def fit_rule_matches(rule: Row, attributes: dict[str, str | None]) -> bool:
     """"A fit rule compares one attribute with its `value` (trimmed, lower-cased) [...] Apart
-    from `is_null`, a null attribute never matches.\""""
+    from `is_null`, a null attribute never matches. Values are compared whole: a country
+    `fr|us` is not `in` the list `fr|us|gb` (it equals none of its values), so it matches
+    `not_in fr|us|gb`.\""""
     attribute, value = attributes.get(rule.get("attribute")), fit_text(rule.get("value"))
     operator = (rule.get("operator") or "").strip().lower()
     if operator == "is_null":
@@ -553,9 +718,13 @@ def fit_rule_matches(rule: Row, attributes: dict[str, str | None]) -> bool:
             "is_not_null": lambda: True}.get(operator, lambda: False)()
 
 
-def grade_of(fit_score: float, bands: list[Row], is_competitor_or_internal: bool) -> str:
-    """"The grade is the best grade whose `min_fit_score <= fit_score`, else D." Competitors
-    and internal contacts "get grade D whatever their fit score".\""""
+def grade_of(fit_score: float, bands: list[Row], is_competitor_or_internal: bool) -> str | None:
+    """"The grade is the best grade whose `min_fit_score <= fit_score`, else D. A model
+    without grade bands (a B2C shop with no firmographics) grades nobody: its grade is
+    null." Competitors and internal contacts "get grade D whatever their fit score (null in
+    a model without grade bands)".\""""
+    if not bands:
+        return None
     if is_competitor_or_internal:
         return "D"
     graded = sorted((b for b in bands if b.get("grade") in GRADES and b.get("min_fit_score") is not None),
@@ -581,9 +750,14 @@ def disqualification_reason(email_domain: str | None, account_domain: str | None
     return None
 
 
-def is_good_enough(grade: str, min_grade_for_mql: Any) -> bool:
-    """"at least the model's `min_grade_for_mql` (A is best; with the default B: A or B)\""""
-    return min_grade_for_mql in GRADES and GRADES.index(grade) <= GRADES.index(min_grade_for_mql)
+def is_good_enough(grade: str | None, min_grade_for_mql: Any) -> bool:
+    """"at least the model's `min_grade_for_mql` (A is best; with the default B: A or B). A
+    model whose `min_grade_for_mql` is empty has no grade gate: every contact is good
+    enough\" (a null grade is below any gate)."""
+    gate = None if min_grade_for_mql is None else str(min_grade_for_mql).strip().upper() or None
+    if gate is None:
+        return True
+    return gate in GRADES and grade in GRADES and GRADES.index(grade) <= GRADES.index(gate)
 
 
 def has_recent_strong_signal(ledger_rows: list[Row], rules: dict[str, Row], window_days: Any) -> bool:
@@ -620,7 +794,7 @@ def stage_event(i: int, raw: Row, identities: dict[str, str], categories: dict, 
             "contact_id": stitch(raw, identities), "event_type": normalise_event_type(raw.get("event_type")),
             "occurred_at": parse_timestamp(raw.get("occurred_at")),
             "email_sent_at": parse_timestamp(raw.get("email_sent_at")),
-            "duration_seconds": parse_int(raw.get("duration_seconds")),
+            "duration_seconds": parse_duration(raw.get("duration_seconds")),
             "url_normalized": url, "page_category": category.get("page_category"),
             "event_product_id": product}
 
@@ -651,42 +825,38 @@ def build_ledger(accepted: list[Row], cfg: Config, as_of: date) -> list[Row]:
     return ledger
 
 
-def clean_id(value: Any) -> str | None:
-    """An id trimmed; a blank value counts as null."""
-    return None if value is None or str(value).strip() == "" else str(value).strip()
-
-
-def clean_ids(raw: Row) -> Row:
-    """Ids (`event_id`, `contact_id`, `anonymous_id`, `product_id`, `campaign_id`) and
-    URLs are trimmed; a blank value counts as null."""
-    return {**raw, **{column: clean_id(raw.get(column)) for column in ID_COLUMNS}}
-
-
 def score(contacts: list[Row], events: list[Row], identities: list[Row], config: Config, as_of: date,
           bot_scanner_seconds: int = 5, bot_burst_seconds: int = 1, *, accounts: list[Row] | None = None,
           fit_contact_attributes: tuple[str, ...] = FIT_CONTACT_ATTRIBUTES,
-          fit_account_attributes: tuple[str, ...] = FIT_ACCOUNT_ATTRIBUTES) -> Result:
+          fit_account_attributes: tuple[str, ...] = FIT_ACCOUNT_ATTRIBUTES,
+          now: datetime | None = None, future_tolerance_minutes: int = 60) -> Result:
     """Quarantine, stitch, match, number, decay, add sequences, fit, grade, route and
-    explain, as of `as_of`."""
+    explain, as of `as_of`. `now` is the run's clock ("the run's start time in UTC"; naive
+    UTC, or converted to it; default: the current UTC time): "It only decides which
+    timestamps are impossible (in the future of the run, §3); what is scored depends on
+    `as_of` alone.\""""
+    now = parse_timestamp(now) if now is not None else datetime.now(timezone.utc).replace(tzinfo=None)
+    if now is None:
+        raise ValueError("now must be a timestamp")
     events = [clean_ids(raw) for raw in events]
-    contact_by_id: dict[Any, Row] = {}
-    for c in contacts:
-        if c.get("contact_id") is not None:
-            contact_by_id.setdefault(c["contact_id"], c)
-    account_by_id: dict[Any, Row] = {}
-    for a in accounts or []:
-        if clean_id(a.get("account_id")) is not None:
-            account_by_id.setdefault(clean_id(a["account_id"]), a)
-    identities_map, categories = identity_map(identities), {}
+    contact_by_id, contact_quarantine = deduplicate(
+        contacts, "contact_id", CONTACT_ID_COLUMNS, CONTACT_COLUMNS, contact_order,
+        "missing_contact_id", "duplicate_contact_id")
+    account_by_id, account_quarantine = deduplicate(
+        accounts or [], "account_id", ACCOUNT_ID_COLUMNS, ACCOUNT_COLUMNS, account_order,
+        "missing_account_id", "duplicate_account_id")
+    identities_map, categories = identity_map(identities, as_of), {}
     first_rows = first_rows_per_event_id(events)
     staged = [stage_event(i, raw, identities_map, categories, config) for i, raw in enumerate(events)]
     lists = lookup_lists(config)
-    reasons = [quarantine_reason(i, raw, ev, first_rows, contact_by_id, lists, as_of, bot_scanner_seconds)
+    reasons = [quarantine_reason(i, raw, ev, first_rows, contact_by_id, lists, as_of, bot_scanner_seconds,
+                                 now, future_tolerance_minutes)
                for i, (raw, ev) in enumerate(zip(events, staged))]
     for i in click_bursts([ev for ev, r in zip(staged, reasons) if r is None], bot_burst_seconds):
         reasons[i] = "bot_click_burst"
-    quarantine = [{**{c: raw.get(c) for c in EVENT_COLUMNS}, **raw, "reason": r}
-                  for raw, r in zip(events, reasons) if r is not None]
+    raw_rows = [{**{c: raw.get(c) for c in EVENT_COLUMNS}, **raw} for raw in events]
+    quarantine = [{**row, "reason": r} for row, r in zip(raw_rows, reasons) if r not in (None, AFTER_AS_OF)]
+    after_as_of = [row for row, r in zip(raw_rows, reasons) if r == AFTER_AS_OF]
     accepted = [{k: v for k, v in ev.items() if k != "_index"} for ev, r in zip(staged, reasons) if r is None]
     ledger = build_ledger(accepted, config, as_of) + build_sequence_ledger(accepted, config, as_of)
 
@@ -698,7 +868,9 @@ def score(contacts: list[Row], events: list[Row], identities: list[Row], config:
         event_types_by_contact[ev["contact_id"]].add(ev["event_type"])
     scores = []
     for contact_id, contact in contact_by_id.items():
-        account = account_by_id.get(clean_id(contact.get("account_id")))
+        if not exists_as_of(contact, as_of):  # "only contacts created by then get a score row"
+            continue
+        account = account_by_id.get(contact.get("account_id"))
         attributes = fit_attributes(contact, account, lists, tuple(fit_contact_attributes),
                                     tuple(fit_account_attributes))
         account_domain = fit_text((account or {}).get("domain"))
@@ -732,4 +904,6 @@ def score(contacts: list[Row], events: list[Row], identities: list[Row], config:
                            "routing": route, "is_mql": route in ("sales_now", "mql"),
                            "is_fast_track": route == "sales_now",
                            "top_reasons": top_reasons(rows, rules, penalty, days, sequences, fit_matches)})
-    return Result(quarantine=quarantine, accepted=accepted, ledger=ledger, scores=scores)
+    return Result(quarantine=quarantine, accepted=accepted, ledger=ledger, scores=scores,
+                  after_as_of=after_as_of, contact_quarantine=contact_quarantine,
+                  account_quarantine=account_quarantine)

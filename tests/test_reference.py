@@ -1,6 +1,8 @@
 """Hand-computed checks of the plain-Python reference (lead_scoring_tools/reference.py)."""
+import csv
 import sys
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -9,10 +11,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from lead_scoring_tools.reference import (  # noqa: E402
-    Config, like, load_config, normalise_url, score, signed, top_reasons,
+    Config, like, load_config, normalise_url, parse_duration, parse_timestamp, signed, top_reasons,
 )
+from lead_scoring_tools.reference import score as reference_score  # noqa: E402
 
 AS_OF = date(2026, 6, 30)
+NOW = datetime(2026, 7, 1, 6, 0)   # the run's clock: 06:00 UTC the day after as_of (a past as_of)
+
+
+def score(*args, now=NOW, **kwargs):
+    """The reference with a fixed run clock, so that no test depends on the machine's date."""
+    return reference_score(*args, now=now, **kwargs)
 
 
 def rule(rule_id, event_type, page_category=None, points=1.0, repeat=None, max_occ=None,
@@ -129,9 +138,9 @@ T = datetime(2026, 6, 10, 12, 0, 0)
 Q_CONTACTS = [contact("C1"), contact("C2", " Bob@ACME-Internal.com ")]
 
 
-def reasons_of(events, identities=()):
-    result = score(Q_CONTACTS, events, list(identities), example_config(), AS_OF)
-    assert len(result.accepted) + len(result.quarantine) == len(events)
+def reasons_of(events, identities=(), contacts=Q_CONTACTS, **kwargs):
+    result = score(list(contacts), events, list(identities), example_config(), AS_OF, **kwargs)
+    assert len(result.accepted) + len(result.quarantine) + len(result.after_as_of) == len(events)
     return {q["event_id"]: q["reason"] for q in result.quarantine}, result
 
 
@@ -140,7 +149,7 @@ def reasons_of(events, identities=()):
     (ev("  ", "C1", "page_view", T), "missing_event_id"),
     (ev("e", "C1", "page_view", None), "invalid_timestamp"),
     (ev("e", "C1", "page_view", "yesterday-ish"), "invalid_timestamp"),
-    (ev("e", "C1", "page_view", datetime(2026, 7, 1, 0, 0)), "future_timestamp"),
+    (ev("e", "C1", "page_view", datetime(2026, 7, 1, 7, 1)), "future_timestamp"),    # NOW + 61 min
     (ev("e", "C1", "tweet", T), "unknown_event_type"),
     (ev("e", "C1", None, T), "unknown_event_type"),
     (ev("e", None, "page_view", T, anonymous_id="anon-unknown"), "missing_contact"),
@@ -216,7 +225,7 @@ def winners(events, config):
 
 
 def test_most_specific_rule_wins():
-    events = [ev("long", "C1", "page_view", T, PRICING, duration_seconds=90),   # b02 and b03 match: b02 (rule_id)
+    events = [ev("long", "C1", "page_view", T, PRICING, duration_seconds=90),   # b02 and b03 match: b02 (gate 60 > 0)
               ev("short", "C1", "page_view", T, PRICING, duration_seconds=5),   # b03 before b01 (category first)
               ev("home", "C1", "page_view", T, "https://www.example.com/")]      # only the catch-all
     assert winners(events, matching_config()) == {"long": "b02_pricing_long", "short": "b03_pricing",
@@ -480,6 +489,10 @@ def scored(rules, fields=None, account=None, events=(), **kwargs):
     ("country", "not_in", "fr|us", {"country": "Fr"}, None, False),
     ("country", "not_in", "fr|us", {"country": None}, None, False),            # null never matches not_in
     ("country", "not_in", "fr|us", {"country": "   "}, None, False),           # blank = null
+    ("country", "in", "fr|us|gb", {"country": "fr|us"}, None, False),          # compared whole: equals none
+    ("country", "not_in", "fr|us|gb", {"country": "fr|us"}, None, True),       # ... so it is not in the list
+    ("country", "in", "fr|us|gb", {"country": "gb"}, None, True),
+    ("country", "equals", "fr|us", {"country": "FR|us"}, None, True),          # one value, `|` and all
     ("account_employee_count", "between", "200|5000", {}, {"employee_count": "200"}, True),    # low edge in
     ("account_employee_count", "between", "200|5000", {}, {"employee_count": "5000"}, True),   # high edge in
     ("account_employee_count", "between", "200|5000", {}, {"employee_count": "199"}, False),
@@ -493,6 +506,11 @@ def scored(rules, fields=None, account=None, events=(), **kwargs):
     ("account_employee_count", "between", "|49", {}, {"employee_count": "n/a"}, False),        # not a number
     ("account_employee_count", "between", "|49", {}, {"employee_count": None}, False),
     ("account_annual_revenue", "between", "1000000|", {}, {"annual_revenue": "1500000.50"}, True),
+    # not exactly one `|`: never matches (a bare "5" is not an open-ended "5|")
+    ("account_employee_count", "between", "5", {}, {"employee_count": "10"}, False),
+    ("account_employee_count", "between", "1|5|10", {}, {"employee_count": "3"}, False),
+    ("account_employee_count", "between", "|", {}, {"employee_count": "3"}, True),     # both ends open
+    ("account_employee_count", "between", None, {}, {"employee_count": "3"}, False),
     ("job_title", "contains", "chief", {"job_title": "Chief Data Officer"}, None, True),
     ("job_title", "contains", "chief", {"job_title": "CDO"}, None, False),
     ("job_title", "starts_with", "vp", {"job_title": "VP Sales"}, None, True),
@@ -611,7 +629,7 @@ def test_unsubscribed_and_bounced_only(types, reason):
 
 
 def test_quarantined_events_do_not_disqualify():
-    events = [ev("u", "C1", "email_unsubscribe", datetime(2026, 7, 1)),      # future: quarantined
+    events = [ev("u", "C1", "email_unsubscribe", datetime(2026, 7, 1)),      # after as_of: not seen yet
               ev("b", "C1", "email_bounce", datetime(2026, 6, 1)),
               ev("o", "C1", "email_open", datetime(2026, 6, 1), user_agent="bot")]   # bot: quarantined
     assert scored(A_FIT, events=events)["disqualification_reason"] == "bounced_only"
@@ -680,10 +698,12 @@ def test_strong_signal_capped_still_counts():
     assert (row["routing"], row["is_fast_track"]) == ("sales_now", True)
 
 
-def test_routing_without_thresholds_is_nurture_or_monitor():
-    # null mql_threshold / min_grade_for_mql / fast_track_window_days compare as SQL nulls: never true
-    row = scored(A_FIT, events=[ev("e", "C1", "page_view", day(0), PRICING)])
-    assert (row["behavior_score"], row["grade"], row["routing"], row["is_mql"]) == (10.0, "A", "monitor", False)
+def test_routing_without_thresholds_is_nurture():
+    # null mql_threshold / fast_track_window_days compare as SQL nulls: never true; a null
+    # min_grade_for_mql is no grade gate (every grade is good enough): nurture, not monitor
+    row = scored([fit_rule("email_domain", "is_not_null", None, -50.0)],      # grade D
+                 events=[ev("e", "C1", "page_view", day(0), PRICING)])
+    assert (row["behavior_score"], row["grade"], row["routing"], row["is_mql"]) == (10.0, "D", "nurture", False)
 
 
 # ------------------------------------------------------------------ top reasons with fit (§10)
@@ -733,3 +753,358 @@ def test_load_config_reads_new_seeds():
     assert bands == {"A": 40.0, "B": 20.0, "C": 0.0, "D": None}
     s = next(r for r in cfg.sequence_rules if r["sequence_id"] == "s02_pricing_then_demo")
     assert (s["within_days"], s["points"], s["half_life_days"], s["step_3_event_type"]) == (7, 10.0, None, None)
+
+
+# ------------------------------------------------------------------ the run's clock and after as_of (§0, §3)
+def test_after_as_of_is_neither_scored_nor_quarantined():
+    # as_of 06-30; the run started at NOW = 07-01 06:00, tolerance 60 min: future means > 07-01 07:00
+    events = [ev("last_second", "C1", "page_view", datetime(2026, 6, 30, 23, 59, 59)),   # visible
+              ev(" midnight ", " C1 ", "page_view", datetime(2026, 7, 1, 0, 0)),         # as_of + 1 day: after as_of
+              ev("now_plus_60", "C1", "page_view", datetime(2026, 7, 1, 7, 0)),          # not > now + 60: after as_of
+              ev("now_plus_61", "C1", "page_view", datetime(2026, 7, 1, 7, 1)),          # > now + 60: future
+              ev("tweet", "C1", "tweet", datetime(2026, 7, 1, 0, 0)),          # after as_of before unknown_event_type
+              ev("nobody", "nobody", "page_view", datetime(2026, 7, 1, 0, 0)),  # ... and before unknown_contact
+              ev("internal", "C2", "page_view", datetime(2026, 7, 1, 0, 0)),    # ... and before internal_traffic
+              ev(None, "C1", "page_view", datetime(2026, 7, 1, 0, 0)),          # missing_event_id comes first
+              ev("dup", "C1", "page_view", datetime(2026, 7, 1, 1)),            # kept row of "dup": after as_of
+              ev("dup", "C1", "page_view", datetime(2026, 7, 1, 2))]            # the second: duplicate_event_id
+    reasons, result = reasons_of(events)
+    assert sorted(reasons.items(), key=str) == sorted(
+        [(None, "missing_event_id"), ("dup", "duplicate_event_id"), ("now_plus_61", "future_timestamp")], key=str)
+    assert [a["event_id"] for a in result.accepted] == ["last_second"]
+    after = result.after_as_of
+    assert [a["event_id"] for a in after] == ["midnight", "now_plus_60", "tweet", "nobody", "internal", "dup"]
+    # raw columns, ids trimmed as in the quarantine rows, and no reason
+    assert (after[0]["contact_id"], after[0]["occurred_at"], "reason" in after[0]) == ("C1", datetime(2026, 7, 1), False)
+    # 10 events = 1 accepted + 3 quarantined + 6 after as_of
+    assert (len(result.accepted), len(result.quarantine), len(after)) == (1, 3, 6)
+
+
+def test_future_tolerance_and_an_as_of_ahead_of_the_clock():
+    # the run started at 06-30 10:00 and scores as of 06-30 (today): an event later today is impossible
+    now = datetime(2026, 6, 30, 10, 0)
+    events = [ev("in_tolerance", "C1", "page_view", datetime(2026, 6, 30, 11, 0)),       # = now + 60: accepted
+              ev("beyond", "C1", "page_view", datetime(2026, 6, 30, 11, 0, 1))]          # now + 60 min 1 s: future
+    reasons, result = reasons_of(events, now=now)
+    assert reasons == {"beyond": "future_timestamp"} and result.after_as_of == []
+    # tolerance 0: only the run's clock itself is possible
+    reasons, _ = reasons_of(events + [ev("at_now", "C1", "page_view", now)], now=now, future_tolerance_minutes=0)
+    assert reasons == {"in_tolerance": "future_timestamp", "beyond": "future_timestamp"}
+    # a run clock with a time zone is converted to UTC: 12:00+02:00 is 10:00 UTC, as above
+    reasons, _ = reasons_of(events, now=datetime(2026, 6, 30, 12, 0, tzinfo=timezone(timedelta(hours=2))))
+    assert reasons == {"beyond": "future_timestamp"}
+
+
+def test_default_clock_is_utc_now(monkeypatch):
+    # the machine's local time is UTC+14: a clock read in local time would be 14 h ahead and
+    # accept an event 2 h in the future; the UTC clock quarantines it
+    monkeypatch.setenv("TZ", "XYZ-14")
+    time.tzset()
+    try:
+        utc_now = datetime.now(timezone.utc).replace(tzinfo=None)
+        as_of = (utc_now + timedelta(days=1)).date()       # every past event is visible
+        events = [ev("past", "C1", "page_view", utc_now - timedelta(minutes=1)),
+                  ev("in_2h", "C1", "page_view", utc_now + timedelta(hours=2))]
+        result = reference_score(Q_CONTACTS, events, [], example_config(), as_of)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert [a["event_id"] for a in result.accepted] == ["past"]
+    assert [(q["event_id"], q["reason"]) for q in result.quarantine] == [("in_2h", "future_timestamp")]
+
+
+def test_click_bursts_ignore_clicks_after_as_of():
+    click = lambda i, moment: ev(i, "C1", "email_click", moment, campaign_id="cmp")
+    events = [click("before", datetime(2026, 6, 30, 23, 59, 59)),      # its only partner is not visible yet
+              click("after", datetime(2026, 7, 1, 0, 0, 0)),            # 1 s later, after as_of
+              click("b1", datetime(2026, 6, 30, 9, 0, 0)), click("b2", datetime(2026, 6, 30, 9, 0, 1))]   # a burst
+    reasons, result = reasons_of(events)
+    assert reasons == {"b1": "bot_click_burst", "b2": "bot_click_burst"}
+    assert [a["event_id"] for a in result.accepted] == ["before"]
+    assert [a["event_id"] for a in result.after_as_of] == ["after"]
+
+
+# ------------------------------------------------------------------ timestamps and durations (§1)
+MINUS_5 = timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-06-30 23:30:00-05:00", datetime(2026, 7, 1, 4, 30)),      # the offset is applied: next UTC day
+    ("2026-06-30T10:00:00Z", datetime(2026, 6, 30, 10)),
+    ("2026-06-30 10:00:00z", datetime(2026, 6, 30, 10)),
+    ("2026-06-30 10:00:00 UTC", datetime(2026, 6, 30, 10)),
+    ("2026-06-30 10:00:00+0200", datetime(2026, 6, 30, 8)),
+    ("2026-06-30 10:00:00+02", datetime(2026, 6, 30, 8)),
+    ("2026-06-30 10:00:00-0530", datetime(2026, 6, 30, 15, 30)),
+    ("2026-06-30 00:30:00+01:00", datetime(2026, 6, 29, 23, 30)),    # the previous UTC day
+    ("2026-06-30 10:00", datetime(2026, 6, 30, 10)),                 # seconds optional
+    ("2026-06-30 10:00:00.25", datetime(2026, 6, 30, 10, 0, 0, 250000)),
+    ("  2026-06-30 10:00:00  ", datetime(2026, 6, 30, 10)),
+    ("2026-06-30", datetime(2026, 6, 30)),                           # a bare date: midnight UTC
+    (datetime(2026, 6, 30, 23, 30, tzinfo=MINUS_5), datetime(2026, 7, 1, 4, 30)),   # with a time zone: to UTC
+    (datetime(2026, 6, 30, 23, 30), datetime(2026, 6, 30, 23, 30)),                 # without: taken as UTC
+    (date(2026, 6, 30), datetime(2026, 6, 30)),
+    ("2026-13-45", None), ("2026-06-31 10:00:00", None), ("2026-06-30 24:00:00", None),
+    ("2026-06-30 10:00:00+25:00", None), ("2026-06-30+02:00", None), ("30/06/2026", None),
+    ("yesterday", None), ("", None), (1782864000, None), (None, None),
+])
+def test_parse_timestamp(value, expected):
+    assert parse_timestamp(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    (30, 30), ("30", 30), (" 30 ", 30), ("3e9", 3_000_000_000), (30.0, 30), ("1e2", 100), ("-5", -5),
+    (2 ** 63 - 1, 2 ** 63 - 1), (-2 ** 63, -2 ** 63),
+    ("12.5", None), (12.5, None), ("abc", None), ("", None), (None, None), (True, None),
+    (float("nan"), None), (float("inf"), None), ("nan", None), ("inf", None),
+    (2 ** 63, None), ("9223372036854775808", None), ("1e19", None), (1e19, None),
+])
+def test_parse_duration(value, expected):
+    assert parse_duration(value) == expected
+
+
+def test_offset_timestamps_change_age_and_visibility():
+    # pricing: 10 first, half-life 30 days (example config), one visit per contact
+    events = [ev("x", "X", "page_view", "2026-06-29 23:30:00-05:00", PRICING),   # 06-30 04:30 UTC: age 0
+              ev("y", "Y", "page_view", "2026-06-30T01:30:00+02:00", PRICING),   # 06-29 23:30 UTC: age 1
+              ev("z", "Z", "page_view", "2026-06-30 23:30:00-05:00", PRICING)]   # 07-01 04:30 UTC: after as_of
+    result = score([contact("X"), contact("Y"), contact("Z")], events, [], example_config(), AS_OF)
+    ledger = {r["event_id"]: r for r in result.ledger}
+    assert (ledger["x"]["occurred_at"], ledger["x"]["age_days"]) == (datetime(2026, 6, 30, 4, 30), 0)
+    assert ledger["y"]["age_days"] == 1 and "z" not in ledger
+    assert [a["event_id"] for a in result.after_as_of] == ["z"]
+    s = by_contact(result)
+    # X: 10 x 0.5 ** 0 = 10.00 (read without the offset: age 1, 9.77)
+    # Y: 10 x 0.5 ** (1 / 30) = 9.7716 -> 9.77 (read without the offset: age 0, 10.00)
+    assert (s["X"]["behavior_score"], s["Y"]["behavior_score"], s["Z"]["behavior_score"]) == (10.0, 9.77, 0.0)
+
+
+def test_email_sent_at_offset_for_the_scanner_check():
+    # sent at 11:59:58 UTC written as 13:59:58+02:00; opened 12:00:00 UTC: 2 s later < 5 s: a scanner
+    # (read without the offset, it was sent 2 h later than the open and would not be)
+    events = [ev("o", "C1", "email_open", T, email_sent_at="2026-06-10 13:59:58+02:00")]
+    reasons, _ = reasons_of(events)
+    assert reasons == {"o": "bot_email_scanner"}
+
+
+@pytest.mark.parametrize("duration, winner", [
+    ("3e9", "b02_pricing_long"),          # 3 000 000 000 s >= 60
+    (" 90 ", "b02_pricing_long"),
+    (60.0, "b02_pricing_long"),
+    ("12.5", "b03_pricing"),              # a fraction: null, counts as 0
+    ("1e19", "b03_pricing"),              # beyond 64-bit: null
+    ("ninety", "b03_pricing"),
+])
+def test_duration_text_against_the_gate(duration, winner):
+    assert winners([ev("e", "C1", "page_view", T, PRICING, duration_seconds=duration)], matching_config()) == {"e": winner}
+
+
+# ------------------------------------------------------------------ gate specificity (§4)
+def gate_config():
+    return example_config(
+        behavior_rules=[rule("b05_pricing", "page_view", "pricing", 10.0),
+                        rule("b09_pricing_read", "page_view", "pricing", 20.0, min_duration=300),   # larger rule_id
+                        rule("b01_long_visit", "page_view", None, 3.0, min_duration=600)],
+        page_categories=[{"url_pattern": "%/pricing%", "page_category": "pricing", "product_id": None, "priority": 20}])
+
+
+@pytest.mark.parametrize("url, duration, winner", [
+    (PRICING, 400, "b09_pricing_read"),      # both pricing rules match: the 300 s gate is more demanding
+    (PRICING, 300, "b09_pricing_read"),      # the gate's edge
+    (PRICING, 299, "b05_pricing"),           # only the plain rule
+    (PRICING, 100, "b05_pricing"),
+    (PRICING, None, "b05_pricing"),
+    (PRICING, 700, "b09_pricing_read"),      # the 600 s catch-all has a larger gate but no category
+    ("https://www.example.com/", 700, "b01_long_visit"),
+    ("https://www.example.com/", 100, None),  # no candidate: no ledger row
+])
+def test_most_demanding_gate_wins(url, duration, winner):
+    found = winners([ev("e", "C1", "page_view", T, url, duration_seconds=duration)], gate_config())
+    assert found.get("e") == winner
+
+
+def test_most_demanding_gate_points():
+    # 400 s: b09, 20 points; 100 s: b05, 10 points (occurrence 1 of each rule, no decay at age 0)
+    events = [ev("long", "C1", "page_view", datetime(2026, 6, 30, 9), PRICING, duration_seconds=400),
+              ev("short", "C1", "page_view", datetime(2026, 6, 30, 10), PRICING, duration_seconds=100)]
+    result = score([contact("C1")], events, [], gate_config(), AS_OF)
+    assert {r["event_id"]: (r["rule_id"], r["final_points"]) for r in result.ledger} == {
+        "long": ("b09_pricing_read", 20.0), "short": ("b05_pricing", 10.0)}
+    assert result.scores[0]["behavior_score"] == 30.0
+
+
+# ------------------------------------------------------------------ contacts and accounts (§1)
+def test_duplicate_contacts_keep_the_latest_update():
+    contacts = [
+        {"contact_id": "C1", "email": "old@client.com", "job_title": "old", "updated_at": "2026-05-01 00:00:00"},
+        {"contact_id": " C1 ", "email": "new@client.com", "job_title": "new", "updated_at": "2026-06-01 09:00:00"},
+        {"contact_id": "C1", "email": "tz@client.com", "job_title": "tz",      # 08:00 UTC: an hour before "new"
+         "updated_at": "2026-06-01 10:00:00+02:00"},
+        {"contact_id": "C1", "email": "nul@acme-internal.com", "job_title": "nul", "updated_at": None},  # nulls last
+        {"contact_id": None, "email": "x@client.com"},
+        {"contact_id": "  ", "email": "y@client.com"},
+    ]
+    config = fit_config([fit_rule("job_title", "equals", "new", 10.0)])
+    result = score(contacts, [ev("e", "C1", "page_view", T, PRICING)], [], config, AS_OF)
+    # one score row, for the kept row: fit 10 (job title "new"); its e-mail is not internal: accepted
+    assert [(s["contact_id"], s["fit_score"]) for s in result.scores] == [("C1", 10.0)]
+    assert [a["event_id"] for a in result.accepted] == ["e"]
+    assert [(q["contact_id"], q["email"], q["reason"]) for q in result.contact_quarantine] == [
+        ("C1", "old@client.com", "duplicate_contact_id"), ("C1", "tz@client.com", "duplicate_contact_id"),
+        ("C1", "nul@acme-internal.com", "duplicate_contact_id"),
+        (None, "x@client.com", "missing_contact_id"), (None, "y@client.com", "missing_contact_id")]
+    assert result.contact_quarantine[0]["updated_at"] == "2026-05-01 00:00:00"   # raw columns kept
+
+
+@pytest.mark.parametrize("keep, drop", [
+    ({"updated_at": "2026-06-01", "created_at": "2026-01-01"}, {"updated_at": None, "created_at": "2026-03-01"}),
+    ({"updated_at": "2026-06-01", "created_at": "2026-02-01"}, {"updated_at": "2026-06-01", "created_at": "2026-01-01"}),
+    ({"created_at": "2026-01-01"}, {"created_at": None}),                                  # nulls last
+    ({"email": "a@client.com"}, {"email": "b@client.com"}),                                # then ascending
+    ({"email": "z@client.com"}, {"email": None}),
+    ({"email": "a@x.com", "account_id": " A1 "}, {"email": "a@x.com", "account_id": "A2"}),   # trimmed id
+    ({"account_id": "A1", "crm_id": "001"}, {"account_id": "A1", "crm_id": "002"}),
+    ({"crm_id": "001", "job_title": "a"}, {"crm_id": "001", "job_title": "b"}),
+    ({"job_title": "a", "country": "fr"}, {"job_title": "a", "country": "us"}),
+    ({"country": "us"}, {"country": None}),
+])
+def test_duplicate_contact_order(keep, drop):
+    for rows in ([keep, drop], [drop, keep]):   # input order does not matter
+        contacts = [{"contact_id": "C1", **r, "tag": "keep" if r is keep else "drop"} for r in rows]
+        result = score(contacts, [], [], example_config(), AS_OF)
+        assert [q["tag"] for q in result.contact_quarantine] == ["drop"]
+        assert len(result.scores) == 1
+
+
+def test_duplicate_accounts_and_the_contacts_account():
+    accounts = [{"account_id": "A1", "domain": "client.com", "updated_at": "2026-05-01", "tag": "drop"},
+                {"account_id": " A1 ", "domain": "RivalSoft.com", "updated_at": "2026-06-01", "tag": "keep"},
+                {"account_id": "  ", "domain": "x.com", "tag": "no id"},
+                # no updated_at: employee_count compared as a number (250 < 1000; as text "1000" < "250")
+                {"account_id": "A2", "employee_count": "1000", "tag": "drop"},
+                {"account_id": "A2", "employee_count": "250", "tag": "keep"},
+                {"account_id": "A3", "crm_id": "002", "tag": "drop"},
+                {"account_id": "A3", "crm_id": " 001 ", "tag": "keep"}]
+    contacts = [{"contact_id": "C1", "email": "jo@client.com", "account_id": "A1 "},
+                {"contact_id": "C2", "email": "al@client.com", "account_id": "A2"}]
+    config = fit_config([fit_rule("account_employee_count", "between", "|300", 10.0)])
+    result = score(contacts, [], [], config, AS_OF, accounts=accounts)
+    assert [(q["account_id"], q["tag"], q["reason"]) for q in result.account_quarantine] == [
+        ("A1", "drop", "duplicate_account_id"), (None, "no id", "missing_account_id"),
+        ("A2", "drop", "duplicate_account_id"), ("A3", "drop", "duplicate_account_id")]
+    s = by_contact(result)
+    # C1's account is the kept A1 (rivalsoft.com, a competitor): disqualified, grade D
+    assert (s["C1"]["disqualification_reason"], s["C1"]["grade"]) == ("competitor", "D")
+    # C2's account is the kept A2 (250 employees): between |300 matches, fit 10, grade C
+    assert (s["C2"]["fit_score"], s["C2"]["grade"]) == (10.0, "C")
+
+
+def test_contact_ids_are_trimmed_everywhere():
+    contacts = [{"contact_id": " c1 ", "email": "jo@client.com", "account_id": " ", "crm_id": "  "}]
+    identities = [{"anonymous_id": " a1 ", "contact_id": " c1 ", "identified_at": "2026-06-01"}]
+    events = [ev("e1", "c1", "page_view", T), ev("e2", None, "page_view", T, anonymous_id="a1")]
+    reasons, result = reasons_of(events, identities, contacts=contacts)
+    assert reasons == {} and [a["contact_id"] for a in result.accepted] == ["c1", "c1"]
+    assert [s["contact_id"] for s in result.scores] == ["c1"]
+
+
+def test_contacts_created_after_as_of():
+    contacts = [{"contact_id": "OLD", "email": "o@client.com", "created_at": "2026-01-01 00:00:00"},
+                {"contact_id": "EDGE", "email": "e@client.com", "created_at": "2026-06-30 23:59:59"},
+                {"contact_id": "NEW", "email": "n@acme-internal.com", "created_at": datetime(2026, 7, 1)},
+                {"contact_id": "TZ", "email": "t@client.com", "created_at": "2026-06-30 20:00:00-05:00"},  # 07-01 01:00
+                {"contact_id": "NUL", "email": "u@client.com", "created_at": None},
+                {"contact_id": "BAD", "email": "b@client.com", "created_at": "last year"}]   # unreadable = null
+    visit = lambda c, **kw: ev(f"{c.lower()}_pv", c, "page_view", datetime(2026, 6, 20, 12), PRICING, **kw)
+    events = [visit(c["contact_id"]) for c in contacts] + [
+        ev("new_tweet", "NEW", "tweet", datetime(2026, 6, 20)),                        # unknown type comes first
+        ev("new_bot", "NEW", "page_view", datetime(2026, 6, 20), user_agent="a bot")]  # after as_of comes first
+    reasons, result = reasons_of(events, contacts=contacts)
+    assert reasons == {"new_tweet": "unknown_event_type"}   # NEW's visit is after as_of, not internal traffic
+    assert sorted(a["event_id"] for a in result.after_as_of) == ["new_bot", "new_pv", "tz_pv"]
+    assert sorted(a["event_id"] for a in result.accepted) == ["bad_pv", "edge_pv", "nul_pv", "old_pv"]
+    # a score row only for the contacts that exist: 10 x 0.5 ** (10 / 30) = 7.937 -> 7.94 each
+    assert {s["contact_id"]: s["behavior_score"] for s in result.scores} == {
+        "OLD": 7.94, "EDGE": 7.94, "NUL": 7.94, "BAD": 7.94}
+
+
+# ------------------------------------------------------------------ identities as of (§2)
+def test_identities_identified_after_as_of_do_not_stitch():
+    identities = [{"anonymous_id": "a1", "contact_id": "C1", "identified_at": datetime(2026, 7, 1)},   # after as_of
+                  {"anonymous_id": "a2", "contact_id": "C1", "identified_at": "2026-06-30 23:59:59"},
+                  {"anonymous_id": "a3", "contact_id": "C1", "identified_at": None},                    # counts as known
+                  {"anonymous_id": "a4", "contact_id": "C1", "identified_at": "2026-06-30 20:00:00-05:00"},  # 07-01 01:00
+                  {"anonymous_id": "a5", "contact_id": "C1", "identified_at": "2026-06-01"},
+                  {"anonymous_id": "a5", "contact_id": "C1", "identified_at": "2026-06-01"}]            # exact duplicate
+    events = [ev(f"e{n}", None, "page_view", T, anonymous_id=f"a{n}") for n in range(1, 6)]
+    reasons, result = reasons_of(events, identities)
+    assert reasons == {"e1": "missing_contact", "e4": "missing_contact"}
+    assert {a["event_id"]: a["contact_id"] for a in result.accepted} == {"e2": "C1", "e3": "C1", "e5": "C1"}
+
+
+# ------------------------------------------------------------------ models without grades (§8, §9)
+def no_grade_config():
+    config = routing_config()   # threshold 20, fast track 14 days, demo 5 (strong), pricing 25, click 20
+    config.grade_bands, config.models[0]["min_grade_for_mql"] = [], None
+    return config
+
+
+@pytest.mark.parametrize("events, email, account_domain, expected, score_", [
+    ([("page_view", 0)], "jo@client.com", None, "mql", 25.0),           # 25 >= 20, no grade gate
+    ([("email_click", 3)], "jo@client.com", None, "mql", 20.0),         # at the threshold
+    ([("demo_request", 0)], "jo@client.com", None, "sales_now", 5.0),   # strong signal, whatever the score
+    ([("demo_request", 14)], "jo@client.com", None, "nurture", 5.0),    # out of the 14-day window
+    ([], "jo@client.com", None, "nurture", 0.0),                        # never monitor
+    ([("page_view", 0)], "jo@rivalsoft.com", None, "disqualified", 25.0),
+    ([("page_view", 0)], "jo@client.com", "acme-internal.com", "disqualified", 25.0),
+])
+def test_model_without_grade_bands(events, email, account_domain, expected, score_):
+    url = lambda t: PRICING if t == "page_view" else None
+    c = {"contact_id": "C1", "email": email, "job_title": "a", "account_id": "A1"}   # "a" would be grade A
+    accounts = [{"account_id": "A1", "domain": account_domain}]
+    result = score([c], [ev(f"e{i}", "C1", t, day(a), url(t)) for i, (t, a) in enumerate(events)], [],
+                   no_grade_config(), AS_OF, accounts=accounts)
+    row = result.scores[0]
+    # fit is still computed (40 for title "a"), but nobody is graded, competitors and internal included
+    assert (row["fit_score"], row["grade"], row["behavior_score"], row["routing"]) == (40.0, None, score_, expected)
+    assert (row["is_mql"], row["is_fast_track"]) == (expected in ("sales_now", "mql"), expected == "sales_now")
+
+
+@pytest.mark.parametrize("grade, events, expected", [
+    ("d", [("page_view", 0)], "mql"),          # with the gate B: review
+    ("d", [], "nurture"),                      # with the gate B: monitor
+    ("c", [("demo_request", 0)], "sales_now"),  # with the gate B: monitor
+])
+def test_no_grade_gate_with_grade_bands(grade, events, expected):
+    config = routing_config()
+    config.models[0]["min_grade_for_mql"] = None
+    url = lambda t: PRICING if t == "page_view" else None
+    c = {"contact_id": "C1", "email": "jo@client.com", "job_title": grade}
+    row = score([c], [ev(f"e{i}", "C1", t, day(a), url(t)) for i, (t, a) in enumerate(events)], [],
+                config, AS_OF).scores[0]
+    assert (row["grade"], row["routing"]) == (grade.upper(), expected)
+
+
+def test_load_config_model_without_grades(tmp_path):
+    # the shipped seeds, with insight_v1 left without grade bands, fit rules or min_grade_for_mql
+    for source in (ROOT / "seeds").glob("*.csv"):
+        with open(source, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            fields, rows = reader.fieldnames, list(reader)
+        if source.name in ("lead_scoring_grade_bands.csv", "lead_scoring_fit_rules.csv"):
+            rows = [r for r in rows if r["model_id"] != "insight_v1"]
+        if source.name == "lead_scoring_models.csv":
+            rows = [{**r, "min_grade_for_mql": ""} if r["model_id"] == "insight_v1" else r for r in rows]
+        with open(tmp_path / source.name, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    cfg = load_config(tmp_path)
+    insight = next(m for m in cfg.models if m["model_id"] == "insight_v1")
+    assert insight["min_grade_for_mql"] is None
+    assert not [b for b in cfg.grade_bands if b["model_id"] == "insight_v1"]
+    result = score([{"contact_id": "c1", "email": "jo@acme.com"}], [], [], cfg, AS_OF)
+    s = {r["model_id"]: r for r in result.scores}
+    # insight: no fit rules (0), no grade, no gate: a score of 0 under 50 is nurture
+    assert (s["insight_v1"]["fit_score"], s["insight_v1"]["grade"], s["insight_v1"]["routing"]) == (0.0, None, "nurture")
+    assert s["flow_v1"]["grade"] in ("A", "B", "C", "D")

@@ -1,10 +1,12 @@
 {% macro fit_rule_matches(operator, attribute_value, rule_value, low_value, high_value) -%}
     {#- True when a fit rule matches an attribute value (docs/scoring.md §8).
         Values are lower-case text, null when missing; `in` lists are
-        `|`-separated; `between` bounds are numbers, null = open. -#}
-    {%- set listed = dbt.position(
-        dbt.concat(["'|'", attribute_value, "'|'"]),
-        dbt.concat(["'|'", rule_value, "'|'"])) ~ " > 0" -%}
+        `|`-separated and their values compared whole (a value holding a `|`
+        equals none of them); `between` bounds are numbers, null = open. -#}
+    {%- set listed = "(" ~ dbt.position("'|'", attribute_value) ~ " = 0 and "
+        ~ dbt.position(
+            dbt.concat(["'|'", attribute_value, "'|'"]),
+            dbt.concat(["'|'", rule_value, "'|'"])) ~ " > 0)" -%}
     {%- set number = lead_scoring.as_number(attribute_value) -%}
     coalesce(
         case {{ operator }}

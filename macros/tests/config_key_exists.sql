@@ -1,6 +1,6 @@
 {% test config_key_exists(model, column_name, to, field, row_label) %}
 {#- Fails the build, naming the row, when a config row points at a key
-    that the referenced seed does not have (e.g. an unknown model_id). -#}
+    that the referenced config relation does not have (e.g. an unknown model_id). -#}
 with
 
 parent_keys as (
@@ -12,6 +12,7 @@ parent_keys as (
 config_rows as (
 
     select
+        child.config_relation,
         {{ row_label }} as row_label,
         child.{{ column_name }} as child_key,
         case
@@ -32,7 +33,8 @@ where
     is_dangling = 1
     -- see config_row_is_valid: the raise must survive pruning and pushdown
     and (case when is_dangling = 1 then {{ lead_scoring.raise_error(dbt.concat([
-        "'" ~ model.identifier ~ " row '",
+        "config_relation",
+        "' row '",
         "row_label",
         "': unknown " ~ column_name ~ " '",
         "child_key",

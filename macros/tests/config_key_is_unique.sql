@@ -12,6 +12,7 @@ with
 config_keys as (
 
     select
+        max(config_relation) as config_relation,
         {{ dbt.concat(label_parts) }} as row_label,
         count(*) as row_count
 
@@ -26,7 +27,8 @@ where
     row_count > 1
     -- see config_row_is_valid: the raise must survive pruning and pushdown
     and (case when row_count > 1 then {{ lead_scoring.raise_error(dbt.concat([
-        "'" ~ model.identifier ~ " row '",
+        "config_relation",
+        "' row '",
         "row_label",
         "': duplicate " ~ (columns | join(' + ')) ~ "'",
     ])) }} end) is null

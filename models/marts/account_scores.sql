@@ -5,7 +5,7 @@ with
 
 accounts as (
 
-    select * from {{ ref('stg_lead_scoring__accounts') }}
+    select * from {{ ref('int_accounts_deduplicated') }}
 
 ),
 
@@ -47,7 +47,7 @@ account_totals as (
         sum(
             case
                 when routing <> 'disqualified'
-                    and behavior_score >= {{ var('lead_scoring__engaged_score') }}
+                    and behavior_score >= {{ number_var('lead_scoring__engaged_score', -1000000, 1000000, is_whole=false) }}
                     then 1
                 else 0
             end

@@ -16,7 +16,7 @@ accounts as (
         account_id,
         crm_id
 
-    from {{ ref('stg_lead_scoring__accounts') }}
+    from {{ ref('int_accounts_deduplicated') }}
 
 ),
 

@@ -1,30 +1,32 @@
+-- Closed-won / accepted-by-sales outcomes, typed. Optional input: empty when
+-- var lead_scoring__conversions_enabled is false or the relation does not
+-- exist.
+{%- set conversions = lead_scoring.input_relation(
+    'lead_scoring__conversions',
+    ['conversion_id', 'contact_id', 'product_id', 'converted_at', 'amount'],
+    required_columns=['contact_id', 'converted_at'],
+    is_optional=true,
+) if lead_scoring.boolean_var('lead_scoring__conversions_enabled') else
+    {'relation': '(select 1 as no_row where 1 = 0) as disabled_input', 'columns': {}} %}
+
 with
 
 source as (
 
-    {% if var('lead_scoring__conversions_enabled') %}
-        select * from {{ var('lead_scoring__conversions') }}
-    {% else %}
-        -- input disabled: an empty relation of the same shape
-        select
-            cast(null as {{ dbt.type_string() }}) as conversion_id,
-            cast(null as {{ dbt.type_string() }}) as contact_id,
-            cast(null as {{ dbt.type_string() }}) as product_id,
-            cast(null as {{ dbt.type_numeric() }}) as amount,
-            cast(null as {{ dbt.type_timestamp() }}) as converted_at
-        where 1 = 0
-    {% endif %}
+    select * from {{ conversions.relation }}
 
 ),
 
 final as (
 
     select
-        cast(conversion_id as {{ dbt.type_string() }}) as conversion_id,
-        cast(contact_id as {{ dbt.type_string() }}) as contact_id,
-        cast(product_id as {{ dbt.type_string() }}) as product_id,
-        cast(amount as {{ dbt.type_numeric() }}) as amount,
-        cast(converted_at as {{ dbt.type_timestamp() }}) as converted_at
+        {{ clean_id(input_column(conversions, 'conversion_id', dbt.type_string())) }}
+            as conversion_id,
+        {{ clean_id(input_column(conversions, 'contact_id', dbt.type_string())) }} as contact_id,
+        {{ clean_id(input_column(conversions, 'product_id', dbt.type_string())) }} as product_id,
+        {{ as_number('cast(' ~ input_column(conversions, 'amount', dbt.type_string()) ~ ' as '
+            ~ dbt.type_string() ~ ')') }} as amount,
+        {{ input_timestamp(conversions, 'converted_at') }} as converted_at
 
     from source
 

@@ -1,28 +1,39 @@
--- Casts and light normalisation only. Nothing is filtered here: every raw
--- row flows on to int_events_classified, which accepts or quarantines it.
+-- Casts and normalisation only (docs/scoring.md §1). Nothing is filtered:
+-- every raw row flows on to int_events_checked, which accepts it, puts it
+-- in the quarantine, or leaves it for a later as_of.
+{%- set events = lead_scoring.input_relation(
+    'lead_scoring__events',
+    ['event_id', 'contact_id', 'anonymous_id', 'event_type', 'occurred_at', 'url', 'product_id',
+     'campaign_id', 'duration_seconds', 'user_agent', 'ip', 'email_sent_at'],
+    required_columns=['event_id', 'event_type', 'occurred_at'],
+) %}
+{%- set text = dbt.type_string() %}
+
 with
 
 source as (
 
-    select * from {{ var('lead_scoring__events') }}
+    select * from {{ events.relation }}
 
 ),
 
 final as (
 
     select
-        nullif(trim(cast(event_id as {{ dbt.type_string() }})), '') as event_id,
-        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
-        nullif(trim(cast(anonymous_id as {{ dbt.type_string() }})), '') as anonymous_id,
-        lower(trim(event_type)) as event_type,
-        nullif(trim(url), '') as url,
-        nullif(trim(cast(product_id as {{ dbt.type_string() }})), '') as product_id,
-        nullif(trim(cast(campaign_id as {{ dbt.type_string() }})), '') as campaign_id,
-        user_agent,
-        cast(ip as {{ dbt.type_string() }}) as ip,
-        {{ dbt.safe_cast('duration_seconds', dbt.type_int()) }} as duration_seconds,
-        {{ dbt.safe_cast('occurred_at', dbt.type_timestamp()) }} as occurred_at,
-        {{ dbt.safe_cast('email_sent_at', dbt.type_timestamp()) }} as email_sent_at
+        {{ clean_id(input_column(events, 'event_id', text)) }} as event_id,
+        {{ clean_id(input_column(events, 'contact_id', text)) }} as contact_id,
+        {{ clean_id(input_column(events, 'anonymous_id', text)) }} as anonymous_id,
+        lower(trim(cast({{ input_column(events, 'event_type', text) }} as {{ text }})))
+            as event_type,
+        {{ clean_id(input_column(events, 'url', text)) }} as url,
+        {{ clean_id(input_column(events, 'product_id', text)) }} as product_id,
+        {{ clean_id(input_column(events, 'campaign_id', text)) }} as campaign_id,
+        cast({{ input_column(events, 'user_agent', text) }} as {{ text }}) as user_agent,
+        cast({{ input_column(events, 'ip', text) }} as {{ text }}) as ip,
+        {{ whole_number(input_column(events, 'duration_seconds', dbt.type_bigint())) }}
+            as duration_seconds,
+        {{ input_timestamp(events, 'occurred_at') }} as occurred_at,
+        {{ input_timestamp(events, 'email_sent_at') }} as email_sent_at
 
     from source
 

@@ -1,26 +1,29 @@
+-- Identity stitching rows, typed (docs/scoring.md §1-2). Optional input:
+-- empty when var lead_scoring__identities_enabled is false or the relation
+-- does not exist.
+{%- set identities = lead_scoring.input_relation(
+    'lead_scoring__identities',
+    ['anonymous_id', 'contact_id', 'identified_at'],
+    required_columns=['anonymous_id', 'contact_id'],
+    is_optional=true,
+) if lead_scoring.boolean_var('lead_scoring__identities_enabled') else
+    {'relation': '(select 1 as no_row where 1 = 0) as disabled_input', 'columns': {}} %}
+
 with
 
 source as (
 
-    {% if var('lead_scoring__identities_enabled') %}
-        select * from {{ var('lead_scoring__identities') }}
-    {% else %}
-        -- input disabled: an empty relation of the same shape
-        select
-            cast(null as {{ dbt.type_string() }}) as anonymous_id,
-            cast(null as {{ dbt.type_string() }}) as contact_id,
-            cast(null as {{ dbt.type_timestamp() }}) as identified_at
-        where 1 = 0
-    {% endif %}
+    select * from {{ identities.relation }}
 
 ),
 
 final as (
 
     select
-        nullif(trim(cast(anonymous_id as {{ dbt.type_string() }})), '') as anonymous_id,
-        nullif(trim(cast(contact_id as {{ dbt.type_string() }})), '') as contact_id,
-        cast(identified_at as {{ dbt.type_timestamp() }}) as identified_at
+        {{ clean_id(input_column(identities, 'anonymous_id', dbt.type_string())) }}
+            as anonymous_id,
+        {{ clean_id(input_column(identities, 'contact_id', dbt.type_string())) }} as contact_id,
+        {{ input_timestamp(identities, 'identified_at') }} as identified_at
 
     from source
 

@@ -1,0 +1,210 @@
+-- Every raw event exactly once, with its stitched contact and the first
+-- quarantine reason that applies among reasons 1-10 of docs/scoring.md §3
+-- (click bursts, reason 11, need the survivors: int_email_click_bursts), or
+-- 'after_as_of' when it is not yet visible as of the scoring date (it
+-- occurred later, or its contact was created later): not a quarantine
+-- reason, such an event is neither scored nor quarantined.
+-- The one model that scans the raw events.
+--
+-- Columns that only the quarantine shows (raw and stitched contact ids,
+-- anonymous id, campaign, user agent, ip, send time) are kept on the rows
+-- that may end up there: those that fail a check, and e-mail clicks, whose
+-- burst check (by campaign) comes next. The accepted rows, nearly all of them, stay narrow:
+-- writing this table, the largest of the build, is much of its cost.
+--
+-- The staged events are read where they are used, not through one CTE:
+-- DuckDB materialises a CTE read more than once, which here means copying
+-- every wide event row (and spilling at 10M events) before any work starts.
+with
+
+identities as (
+
+    select * from {{ ref('int_identities_resolved') }}
+
+),
+
+contacts as (
+
+    select
+        contact_key,
+        contact_id,
+        is_internal
+
+    from {{ ref('int_contacts_classified') }}
+
+),
+
+-- known contacts that do not exist yet as of the scoring date
+contacts_created_later as (
+
+    select contact_id
+
+    from {{ ref('int_contact_rows_checked') }}
+    where
+        quarantine_reason is null
+        and created_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
+
+),
+
+event_types as (
+
+    select distinct event_type
+    from {{ ref('stg_lead_scoring__event_types') }}
+
+),
+
+bot_user_agent_patterns as (
+
+    select distinct lower(value) as pattern
+    from {{ ref('stg_lead_scoring__reference_lists') }}
+    where list_name = 'bot_user_agent'
+
+),
+
+-- match the few distinct user agents, not every event
+bot_user_agents as (
+
+    select distinct user_agents.user_agent
+
+    from (
+        select distinct user_agent from {{ ref('stg_lead_scoring__events') }}
+    ) as user_agents
+    inner join bot_user_agent_patterns
+        on {{ dbt.position('bot_user_agent_patterns.pattern', 'lower(user_agents.user_agent)') }} > 0
+
+),
+
+duplicated_event_ids as (
+
+    select event_id from {{ ref('int_event_ids_duplicated') }}
+
+),
+
+ranked_events as (
+
+    select
+        events.*,
+        1 as event_id_rank
+
+    from {{ ref('stg_lead_scoring__events') }} as events
+    left join duplicated_event_ids
+        on events.event_id = duplicated_event_ids.event_id
+    where duplicated_event_ids.event_id is null
+
+    union all
+
+    select
+        events.*,
+        row_number() over (
+            partition by events.event_id
+            order by
+                events.occurred_at nulls last,
+                events.contact_id nulls last,
+                events.anonymous_id nulls last,
+                events.event_type nulls last,
+                events.url nulls last,
+                events.product_id nulls last,
+                events.campaign_id nulls last,
+                events.duration_seconds nulls last,
+                events.user_agent nulls last,
+                events.ip nulls last,
+                events.email_sent_at nulls last
+        ) as event_id_rank
+
+    from {{ ref('stg_lead_scoring__events') }} as events
+    inner join duplicated_event_ids
+        on events.event_id = duplicated_event_ids.event_id
+
+),
+
+stitched as (
+
+    select
+        ranked_events.*,
+        coalesce(ranked_events.contact_id, identities.contact_id) as resolved_contact_id
+
+    from ranked_events
+    left join identities
+        on
+            ranked_events.contact_id is null
+            and ranked_events.anonymous_id = identities.anonymous_id
+
+),
+
+checked as (
+
+    select
+        stitched.*,
+        contacts.contact_key,
+        case
+            when stitched.event_id is null then 'missing_event_id'
+            when stitched.event_id_rank > 1 then 'duplicate_event_id'
+            when stitched.occurred_at is null then 'invalid_timestamp'
+            when stitched.occurred_at > {{ dbt.dateadd(
+                'minute', number_var('lead_scoring__future_tolerance_minutes', 0, 525600),
+                run_clock()) }}
+                then 'future_timestamp'
+            when stitched.occurred_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
+                then 'after_as_of'
+            when event_types.event_type is null then 'unknown_event_type'
+            when stitched.resolved_contact_id is null then 'missing_contact'
+            when contacts.contact_id is null and contacts_created_later.contact_id is null
+                then 'unknown_contact'
+            when contacts.contact_id is null then 'after_as_of'
+            when contacts.is_internal then 'internal_traffic'
+            when bot_user_agents.user_agent is not null then 'bot_user_agent'
+            when
+                stitched.event_type in ('email_open', 'email_click')
+                and stitched.occurred_at < {{ dbt.dateadd(
+                    'second', number_var('lead_scoring__bot_scanner_seconds', 0, 86400),
+                    'stitched.email_sent_at') }}
+                then 'bot_email_scanner'
+        end as first_reason
+
+    from stitched
+    left join event_types
+        on stitched.event_type = event_types.event_type
+    left join contacts
+        on stitched.resolved_contact_id = contacts.contact_id
+    left join contacts_created_later
+        on stitched.resolved_contact_id = contacts_created_later.contact_id
+    left join bot_user_agents
+        on stitched.user_agent = bot_user_agents.user_agent
+
+),
+
+{%- set quarantine_only_columns = {
+    'resolved_contact_id': 'stitched_contact_id',
+    'contact_id': 'raw_contact_id',
+    'anonymous_id': 'anonymous_id',
+    'campaign_id': 'campaign_id',
+    'user_agent': 'user_agent',
+    'ip': 'ip',
+    'email_sent_at': 'email_sent_at',
+} %}
+
+final as (
+
+    select
+        checked.event_id,
+        checked.contact_key,
+        checked.event_type,
+        checked.url,
+        checked.product_id,
+        checked.duration_seconds,
+        checked.occurred_at,
+        checked.first_reason,
+        {%- for column, name in quarantine_only_columns.items() %}
+            case
+                when
+                    checked.first_reason <> 'after_as_of'
+                    or (checked.first_reason is null and checked.event_type = 'email_click')
+                    then checked.{{ column }}
+            end as {{ name }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+
+    from checked
+
+)
+
+select * from final
