@@ -69,7 +69,7 @@ def bench(n_events: int, workdir: Path) -> dict:
     peak_mb = children_peak_rss_mb()
     with duckdb.connect(str(database)) as con:
         con.execute("set threads = 2; set memory_limit = '3GB'; set preserve_insertion_order = false")
-        rows = {mart: con.execute(f"select count(*) from main.{mart}").fetchone()[0]
+        rows = {mart: con.execute(f"select count(*) from main_lead_scoring.{mart}").fetchone()[0]
                 for mart in ("lead_scores", "lead_score_contributions", "lead_score_quarantine")}
         contacts = con.execute("select count(*) from raw.contacts").fetchone()[0]
         floor_seconds = timed(lambda: (con.execute(FLOOR_LEDGER), con.execute(FLOOR_SCORES)))

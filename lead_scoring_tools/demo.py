@@ -28,7 +28,7 @@ HOTTEST_LEADS = """
                 partition by model_id
                 order by behavior_score desc, contribution_points desc, contact_id
             ) as hotness_rank
-        from main.lead_scores
+        from main_lead_scoring.lead_scores
     )
     where hotness_rank <= 10
     order by model_id, hotness_rank
@@ -36,21 +36,21 @@ HOTTEST_LEADS = """
 
 SALES_NOW = """
     select model_id, behavior_score, grade, contact_id, email, top_reasons
-    from main.lead_scores
+    from main_lead_scoring.lead_scores
     where routing = 'sales_now'
     order by model_id, behavior_score desc, fit_score desc, contact_id
 """
 
 ROUTING_COUNTS = """
     select model_id, routing, count(*) as leads
-    from main.lead_scores
+    from main_lead_scoring.lead_scores
     group by model_id, routing
     order by model_id, leads desc, routing
 """
 
 QUARANTINE_REASONS = """
     select reason, count(*) as events
-    from main.lead_score_quarantine
+    from main_lead_scoring.lead_score_quarantine
     group by reason
     order by events desc, reason
 """
@@ -74,7 +74,7 @@ def print_report(database: str | Path) -> None:
         for model_id, routing, leads in con.execute(ROUTING_COUNTS).fetchall():
             print(f"  {model_id:<12} {routing:<13} {leads:>8,}")
         raw, quarantined = con.execute(
-            "select (select count(*) from raw.events), (select count(*) from main.lead_score_quarantine)"
+            "select (select count(*) from raw.events), (select count(*) from main_lead_scoring.lead_score_quarantine)"
         ).fetchone()
         print(f"\nQuarantine: {quarantined:,} of {raw:,} raw events")
         for reason, events in con.execute(QUARANTINE_REASONS).fetchall():

@@ -20,7 +20,10 @@ and two files that are NOT part of the input contract, for tests only:
     demo_dirty_events.csv   event_id, expected_reason: every event row that the
                             staging layer must quarantine, with the reason of
                             docs/scoring.md §3 it is built to trigger (for a
-                            duplicated event_id: the id, once)
+                            duplicated event_id: the id, once), and the rows
+                            that happened after as_of (expected_reason
+                            after_as_of: neither scored nor quarantined by a
+                            score of that date)
 
 The world (event types, website URL patterns, e-mail domains, user agents)
 follows the configuration seeds in ../seeds. The output is a pure function of
@@ -85,6 +88,7 @@ DIRTY_RATES = (
     ("duplicate_event_id", 0.0025),
     ("invalid_timestamp", 0.0010),
     ("future_timestamp", 0.0010),
+    ("after_as_of", 0.0010),
     ("unknown_event_type", 0.0015),
     ("missing_contact", 0.0030),
     ("unknown_contact", 0.0010),
@@ -1061,12 +1065,17 @@ def generate(out_dir, n_events: int, seed: int = 42, as_of=None, progress: bool 
                         rows.append((new_eid(), cid, "", "email_click", stamp, curl, "", camp_id, "", mua, ip, sent_s))
             elif reason == "invalid_timestamp":
                 rows.append((new_eid(), cid, "", "page_view", "", url, "", "", dur, ua, ip, ""))
-            elif reason == "future_timestamp":
+            elif reason == "after_as_of":   # happened after as_of: for later scores only
                 tf = end_t + DAY + int(r() * 88 * DAY)
                 if r() < 0.8:
                     rows.append((new_eid(), cid, "", "page_view", ts(tf), url, "", "", dur, ua, ip, ""))
                 else:
                     rows.append((new_eid(), cid, "", "app_action", ts(tf), "", drng.choice(PRODUCTS), "", "", ua, ip, ""))
+            elif reason == "future_timestamp":   # a device clock decades ahead: in the future of any run
+                future = datetime.combine(as_of, datetime.min.time()) + timedelta(
+                    days=40 * 365 + int(r() * 3650), seconds=int(r() * DAY))
+                rows.append((new_eid(), cid, "", "page_view", future.strftime("%Y-%m-%d %H:%M:%S"), url, "", "",
+                             dur, ua, ip, ""))
             elif reason == "unknown_event_type":
                 rows.append((new_eid(), cid, "", drng.choice(UNKNOWN_EVENT_TYPES), ts(t), url if r() < 0.5 else "",
                              "", "", "", ua, ip, ""))

@@ -22,7 +22,7 @@ def routings(demo) -> dict[str, dict[str, list[str]]]:
     """archetype -> contact_id -> routing per model."""
     rows = query(demo["database"], """
         select archetypes.archetype, lead_scores.contact_id, lead_scores.routing
-        from main.lead_scores
+        from main_lead_scoring.lead_scores
         inner join raw.demo_archetypes as archetypes
             on lead_scores.contact_id = archetypes.contact_id
     """)
@@ -45,11 +45,11 @@ def best_routings(routings, archetype: str) -> Counter:
 def test_buyers_with_a_recent_demo_request_go_to_sales(demo):
     rows = query(demo["database"], """
         select lead_scores.contact_id, lead_scores.model_id, lead_scores.routing
-        from main.lead_scores
+        from main_lead_scoring.lead_scores
         inner join raw.demo_archetypes as archetypes
             on lead_scores.contact_id = archetypes.contact_id
         where archetypes.archetype = 'buyer' and exists (
-            select 1 from main.lead_score_contributions as ledger
+            select 1 from main_lead_scoring.lead_score_contributions as ledger
             where ledger.contact_id = lead_scores.contact_id
                 and ledger.model_id = lead_scores.model_id
                 and ledger.event_type = 'demo_request' and ledger.age_days < 30)

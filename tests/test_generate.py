@@ -142,7 +142,9 @@ def test_dirty_rows_look_like_their_kind(data):
         if reason == "invalid_timestamp":
             assert e["occurred_at"] is None
         elif reason == "future_timestamp":
-            assert datetime.fromisoformat(e["occurred_at"]) >= end + timedelta(days=1)
+            assert datetime.fromisoformat(e["occurred_at"]) >= end + timedelta(days=40 * 365)
+        elif reason == "after_as_of":
+            assert end + timedelta(days=1) <= datetime.fromisoformat(e["occurred_at"]) < end + timedelta(days=90)
         elif reason == "unknown_event_type":
             assert e["event_type"].strip().lower() not in known_types
         elif reason == "missing_contact":
@@ -165,10 +167,13 @@ def test_dirty_rows_look_like_their_kind(data):
 def test_expected_reasons_match_the_reference_quarantine(data, scored):
     """Every dirty row is quarantined with the reason it was built for, and no other row is."""
     _, _, files = data
-    expected = Counter((d["event_id"], d["expected_reason"]) for d in files["demo_dirty_events"])
+    expected = Counter((d["event_id"], d["expected_reason"]) for d in files["demo_dirty_events"]
+                       if d["expected_reason"] != "after_as_of")
     actual = Counter((q["event_id"], q["reason"]) for q in scored.quarantine)
     assert actual == expected
-    assert len(scored.accepted) + len(scored.quarantine) == N
+    after_as_of = {d["event_id"] for d in files["demo_dirty_events"] if d["expected_reason"] == "after_as_of"}
+    assert after_as_of and {e["event_id"] for e in scored.after_as_of} == after_as_of
+    assert len(scored.accepted) + len(scored.quarantine) + len(scored.after_as_of) == N
 
 
 def test_no_valid_event_after_as_of(data):

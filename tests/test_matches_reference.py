@@ -31,12 +31,19 @@ def compare_with_reference(database: Path, csv_dir: Path) -> None:
         read_csv(csv_dir / "identities.csv"), CONFIG, AS_OF,
         accounts=read_csv(csv_dir / "accounts.csv"))
 
-    quarantine = Counter(query(database, "select event_id, reason from main.lead_score_quarantine"))
+    quarantine = Counter(query(database, "select event_id, reason from main_lead_scoring.lead_score_quarantine"))
     assert quarantine == Counter((row["event_id"], row["reason"]) for row in expected.quarantine)
+    after_as_of = Counter(query(database, """
+        select event_id from main_lead_scoring_internal.int_events_classified where is_after_as_of"""))
+    assert after_as_of == Counter((row["event_id"],) for row in expected.after_as_of)
+    for entity in ("contact", "account"):
+        rows = Counter(query(database, f"select {entity}_id, reason from main_lead_scoring.lead_score_{entity}_quarantine"))
+        assert rows == Counter((row[f"{entity}_id"], row["reason"])
+                               for row in getattr(expected, f"{entity}_quarantine")), entity
 
     ledger = {(e, m, r): (t, n, capped, points) for e, m, r, t, n, capped, points in query(database, """
         select event_id, model_id, rule_id, contribution_type, occurrence_number, is_capped, final_points
-        from main.lead_score_contributions""")}
+        from main_lead_scoring.lead_score_contributions""")}
     expected_ledger = {(row["event_id"], row["model_id"], row["rule_id"]): row for row in expected.ledger}
     assert ledger.keys() == expected_ledger.keys()
     for key, (kind, occurrence, capped, points) in ledger.items():
@@ -48,7 +55,7 @@ def compare_with_reference(database: Path, csv_dir: Path) -> None:
     scores = {(c, m): rest for c, m, *rest in query(database, """
         select contact_id, model_id, behavior_score, inactivity_penalty, days_inactive, top_reasons,
             fit_score, grade, disqualification_reason, routing, is_mql, is_fast_track
-        from main.lead_scores""")}
+        from main_lead_scoring.lead_scores""")}
     expected_scores = {(row["contact_id"], row["model_id"]): row for row in expected.scores}
     assert scores.keys() == expected_scores.keys()
     for key, (score, penalty, days_inactive, reasons, fit, *routing) in scores.items():
@@ -85,6 +92,11 @@ USER_AGENTS = [None, "Mozilla/5.0", "Mozilla/5.0 (compatible; Googlebot/2.1)"]
 ACCOUNTS = [
     {"account_id": "a1", "domain": "acme.com", "name": "Acme", "industry": "Manufacturing",
      "employee_count": 250, "annual_revenue": 1000000, "country": "FR", "crm_id": "001A"},
+    # the same account again, without a crm_id: the row with one is used
+    {"account_id": " a1 ", "domain": "acme.com", "name": "Acme", "industry": "Marketing agency",
+     "employee_count": 12, "annual_revenue": None, "country": "FR", "crm_id": None},
+    {"account_id": None, "domain": "nowhere.com", "name": "No id", "industry": None,
+     "employee_count": None, "annual_revenue": None, "country": None, "crm_id": None},
     {"account_id": "a2", "domain": "RivalSoft.com", "name": "Rival", "industry": "Software",
      "employee_count": 5001, "annual_revenue": None, "country": "US", "crm_id": "001B"},
     {"account_id": "a3", "domain": "tiny.io", "name": "Tiny", "industry": "Marketing agency",
@@ -100,14 +112,16 @@ def timestamp(moment: datetime | None) -> str | None:
     return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def make_stream(index: int, pick, integer) -> tuple[dict, list[dict], list[dict]]:
-    """One contact and its events: any mix of rules, ages, repeats and bad rows.
+def make_stream(index: int, pick, integer) -> tuple[list[dict], list[dict], list[dict]]:
+    """One contact (possibly repeated in the contacts, or created after as_of) and its
+    events: any mix of rules, ages, repeats and bad rows.
 
     pick(options) and integer(low, high) draw the choices, from hypothesis or
     from a seeded random.Random.
     """
     contact_id = f"c{index}"
-    contact = {"contact_id": contact_id,
+    contact = {"contact_id": pick([contact_id, contact_id, f" {contact_id} "]),
+               "created_at": pick([None, "2025-05-01 00:00:00", "2026-06-30 23:59:59", "2026-07-15 00:00:00"]),
                "email": f"{pick(['jane', 'contact', 'bob', 'test'])}@{pick(DOMAINS)}",
                "account_id": pick([None, "a1", "a2", "a3", "a_unknown"]),
                "job_title": pick(TITLES), "country": pick([None, "FR", "us", "BR", ""]),
@@ -115,9 +129,15 @@ def make_stream(index: int, pick, integer) -> tuple[dict, list[dict], list[dict]
                "first_name": pick(["Jane", "asdf", None]), "last_name": "Doe",
                "phone": pick([None, "+33 1 23 45 67 89", "000 000 0000", "111"]),
                "department": pick([None, "Operations", "Data", "Education"])}
+    contacts = [contact]
+    if integer(0, 9) == 0:
+        # the CRM exported the contact twice: the most recently updated row is used
+        contacts.append(dict(contact, job_title=pick(TITLES), email=f"old{index}@acme.com",
+                             updated_at=pick(["2025-01-01 00:00:00", "2026-03-01 00:00:00", None])))
     anonymous_id = f"anon{index}"
     identities = [{"anonymous_id": anonymous_id, "contact_id": contact_id,
-                   "identified_at": "2026-01-01 00:00:00"}] if pick([True, False]) else []
+                   "identified_at": pick(["2026-01-01 00:00:00", "2026-07-10 00:00:00", None])}
+                  ] if pick([True, False]) else []
     # spread over 400 days, or dense over 20 (sequences, bursts, fast track)
     span_days = pick([400, 20])
     start = datetime.combine(AS_OF, datetime.min.time()) - timedelta(days=span_days)
@@ -129,7 +149,7 @@ def make_stream(index: int, pick, integer) -> tuple[dict, list[dict], list[dict]
             "contact_id": pick([contact_id] * 6 + [None, "c_unknown"]),
             "anonymous_id": anonymous_id,
             "event_type": pick(EVENT_TYPES),
-            "occurred_at": timestamp(pick([occurred_at] * 20 + [None])),
+            "occurred_at": timestamp(pick([occurred_at] * 20 + [None, datetime(2999, 1, 1)])),
             "url": pick(URLS),
             "product_id": pick([None] * 4 + ["flow", "insight", "other"]),
             "campaign_id": pick([None, "k1", "k2"]),
@@ -142,11 +162,11 @@ def make_stream(index: int, pick, integer) -> tuple[dict, list[dict], list[dict]
             # a raw duplicate (same id), or the same click again (a burst)
             event = dict(events[-1], event_id=pick([events[-1]["event_id"], event["event_id"]]))
         events.append(event)
-    return contact, events, identities
+    return contacts, events, identities
 
 
 def flatten(drawn: list[tuple]) -> tuple[list, list, list]:
-    return ([c for c, _, _ in drawn], [e for _, es, _ in drawn for e in es],
+    return ([c for cs, _, _ in drawn for c in cs], [e for _, es, _ in drawn for e in es],
             [i for _, _, ids in drawn for i in ids])
 
 

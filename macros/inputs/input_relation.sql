@@ -1,6 +1,6 @@
 {% macro input_relation(var_name, contract_columns, required_columns=[], is_optional=false,
-                        extra_columns=[], extra_columns_var=none, quiet_columns=[],
-                        missing_hint=none) %}
+                        enabled_var=none, extra_columns=[], extra_columns_var=none,
+                        quiet_columns=[], missing_hint=none) %}
     {#- The relation an input var points at (docs/scoring.md §1), checked at
         compile time: which columns it has, with their types. Returns
         {'relation': SQL to select from, 'columns': {column: its actual name
@@ -9,9 +9,14 @@
         A missing required column, or a missing relation of a required input,
         fails with a message naming the var, the relation and the column. An
         absent contract or extra column is read as null with one warning each
-        (quiet_columns: without one); a missing optional input is empty.
-        missing_hint: what to do when the relation does not exist. -#}
+        (quiet_columns: without one). An optional input is empty when it does
+        not exist (with a warning) or when its enabled_var is false (without
+        looking). missing_hint: what to do when the relation does not exist. -#}
     {%- set contract_columns = contract_columns + extra_columns + quiet_columns -%}
+    {%- set empty_input = {'relation': '(select 1 as no_row where 1 = 0) as empty_input', 'columns': {}} -%}
+    {%- if enabled_var and not lead_scoring.boolean_var(enabled_var) -%}
+        {{ return(empty_input) }}
+    {%- endif -%}
     {%- set relation_sql = var(var_name) | string | trim -%}
     {%- set found = {'relation': relation_sql, 'columns': {}} -%}
     {%- if not execute -%}
@@ -34,11 +39,7 @@
         {%- do exceptions.warn(
             "lead_scoring: optional input " ~ relation_sql ~ " (var " ~ var_name
             ~ ") does not exist: read as empty.") -%}
-        {%- do found.update({'relation': '(select 1 as no_row where 1 = 0) as empty_input'}) -%}
-        {%- for column in contract_columns -%}
-            {%- do found.columns.update({column: none}) -%}
-        {%- endfor -%}
-        {{ return(found) }}
+        {{ return(empty_input) }}
     {%- endif -%}
 
     {%- set actual = {} -%}

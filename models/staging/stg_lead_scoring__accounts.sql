@@ -1,14 +1,17 @@
 -- Accounts (companies), typed and normalised (docs/scoring.md §1): ids
 -- trimmed, domain lower-cased, then the extra columns that fit rules may
 -- test (var lead_scoring__fit_account_attributes), as text, null when the
--- relation lacks them. Optional input: a B2C shop may have no accounts.
+-- relation lacks them. Optional input (a B2C shop may have no accounts):
+-- empty when var lead_scoring__accounts_enabled is false or the relation
+-- does not exist.
 -- Every row: duplicates are sorted out in int_account_rows_checked.
 {%- set contract_columns = ['account_id', 'crm_id', 'domain', 'name', 'industry', 'country',
     'employee_count', 'annual_revenue'] %}
 {%- set extra_columns = extra_input_columns(
     'lead_scoring__fit_account_attributes', contract_columns + ['updated_at']) %}
 {%- set accounts = lead_scoring.input_relation(
-    'lead_scoring__accounts', contract_columns, required_columns=['account_id'], is_optional=true,
+    'lead_scoring__accounts', contract_columns, required_columns=['account_id'],
+    is_optional=true, enabled_var='lead_scoring__accounts_enabled',
     extra_columns=extra_columns, extra_columns_var='lead_scoring__fit_account_attributes',
     quiet_columns=['updated_at'],
 ) %}

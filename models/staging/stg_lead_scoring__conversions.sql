@@ -5,9 +5,8 @@
     'lead_scoring__conversions',
     ['conversion_id', 'contact_id', 'product_id', 'converted_at', 'amount'],
     required_columns=['contact_id', 'converted_at'],
-    is_optional=true,
-) if lead_scoring.boolean_var('lead_scoring__conversions_enabled') else
-    {'relation': '(select 1 as no_row where 1 = 0) as disabled_input', 'columns': {}} %}
+    is_optional=true, enabled_var='lead_scoring__conversions_enabled',
+) %}
 
 with
 

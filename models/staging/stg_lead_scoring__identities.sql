@@ -5,9 +5,8 @@
     'lead_scoring__identities',
     ['anonymous_id', 'contact_id', 'identified_at'],
     required_columns=['anonymous_id', 'contact_id'],
-    is_optional=true,
-) if lead_scoring.boolean_var('lead_scoring__identities_enabled') else
-    {'relation': '(select 1 as no_row where 1 = 0) as disabled_input', 'columns': {}} %}
+    is_optional=true, enabled_var='lead_scoring__identities_enabled',
+) %}
 
 with
 

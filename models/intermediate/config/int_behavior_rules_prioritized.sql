@@ -4,10 +4,10 @@
 -- category before one without, then the most demanding time-on-page gate
 -- the event passes (largest min_duration_seconds), then the smallest
 -- rule_id. So rule k wins for durations in
--- [its minimum, the smallest minimum of the rules ranked before it), and a
--- rule that wins for no duration and no category is missing here (the
--- config check behavior_rules__reachable names it). Matching an event is
--- then one equi-join plus a range test, no ranking per event.
+-- [its minimum, the smallest minimum of the rules ranked before it); a rule
+-- shadowed everywhere (same category and gate as a smaller rule_id) is
+-- rejected by the config check behavior_rules__reachable. Matching an event
+-- is then one equi-join plus a range test, no ranking per event.
 with
 
 scoring_models as (

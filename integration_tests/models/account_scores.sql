@@ -1,0 +1,8 @@
+-- This project's own account scores (from its CRM), named like the
+-- package's account_scores mart: both build, each in its own schema.
+select
+    account_id,
+    name as account_name,
+    employee_count / 100 as account_score
+
+from {{ ref('crm_companies') }}
