@@ -26,7 +26,7 @@ classified_events as (
             end
         ) as ambiguous_count
 
-    from {{ ref('int_events_classified') }}
+    from {{ ref('int_lead_scoring__events_classified') }}
 
 ),
 

@@ -34,7 +34,7 @@ def compare_with_reference(database: Path, csv_dir: Path) -> None:
     quarantine = Counter(query(database, "select event_id, reason from main_lead_scoring.lead_score_quarantine"))
     assert quarantine == Counter((row["event_id"], row["reason"]) for row in expected.quarantine)
     after_as_of = Counter(query(database, """
-        select event_id from main_lead_scoring_internal.int_events_classified where is_after_as_of"""))
+        select event_id from main_lead_scoring_internal.int_lead_scoring__events_classified where is_after_as_of"""))
     assert after_as_of == Counter((row["event_id"],) for row in expected.after_as_of)
     for entity in ("contact", "account"):
         rows = Counter(query(database, f"select {entity}_id, reason from main_lead_scoring.lead_score_{entity}_quarantine"))

@@ -10,7 +10,7 @@ import pytest
 from conftest import AS_OF, ROOT, build, query, read_csv
 from lead_scoring_tools.dbt import run_dbt
 
-MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine", "account_scores",
+MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine", "lead_score_accounts",
          "lead_score_crm_sync")
 
 
@@ -18,9 +18,9 @@ def test_raw_events_are_accepted_quarantined_or_after_as_of(demo):
     raw, accepted, quarantined, after_as_of = query(demo["database"], """
         select
             (select count(*) from raw.events),
-            (select count(*) from main_lead_scoring_internal.int_events_classified where is_accepted),
+            (select count(*) from main_lead_scoring_internal.int_lead_scoring__events_classified where is_accepted),
             (select count(*) from main_lead_scoring.lead_score_quarantine),
-            (select count(*) from main_lead_scoring_internal.int_events_classified where is_after_as_of)
+            (select count(*) from main_lead_scoring_internal.int_lead_scoring__events_classified where is_after_as_of)
     """)[0]
     assert quarantined > 0 and accepted > 0 and after_as_of > 0
     assert raw == accepted + quarantined + after_as_of
@@ -39,7 +39,7 @@ def test_every_dirty_row_is_quarantined_with_its_reason(demo):
     assert not wrong[:10]
     later = {row["event_id"] for row in expected if row["expected_reason"] == "after_as_of"}
     after_as_of = {event_id for (event_id,) in query(demo["database"], """
-        select event_id from main_lead_scoring_internal.int_events_classified where is_after_as_of""")}
+        select event_id from main_lead_scoring_internal.int_lead_scoring__events_classified where is_after_as_of""")}
     assert later and later == after_as_of and not later & actual.keys()
 
 
@@ -76,8 +76,8 @@ def test_daily_points_equal_the_event_level_ledger_day_by_day(demo):
         ),
         daily as (
             select contacts.contact_id, points.* exclude (contact_key)
-            from main_lead_scoring_internal.int_rule_points_daily as points
-            inner join main_lead_scoring_internal.int_contacts_classified as contacts using (contact_key)
+            from main_lead_scoring_internal.int_lead_scoring__rule_points_daily as points
+            inner join main_lead_scoring_internal.int_lead_scoring__contacts_classified as contacts using (contact_key)
         )
         select *
         from ledger_days
@@ -237,8 +237,8 @@ def test_crm_sync_marks_only_changed_rows(demo, tmp_path):
     assert len(changed) <= 2  # the contact, and maybe its account
 
 
-def test_account_scores_roll_up_lead_scores(demo):
-    """account_scores agrees with a plain-Python roll-up of lead_scores."""
+def test_lead_score_accounts_roll_up_lead_scores(demo):
+    """lead_score_accounts agrees with a plain-Python roll-up of lead_scores."""
     engaged_score = 20  # var lead_scoring__engaged_score
     leads = query(demo["database"], """
         select account_id, model_id, contact_id, behavior_score, grade, routing, is_mql
@@ -262,7 +262,7 @@ def test_account_scores_roll_up_lead_scores(demo):
     actual = {(a, m): rest for a, m, *rest in query(demo["database"], """
         select account_id, model_id, contact_count, engaged_contact_count, total_behavior_score,
             max_behavior_score, best_grade, has_sales_now, has_mql, top_contact_id
-        from main_lead_scoring.account_scores where contact_count > 0""")}
+        from main_lead_scoring.lead_score_accounts where contact_count > 0""")}
     assert len(expected) > 100
     assert actual.keys() == expected.keys()
     for key, row in expected.items():

@@ -1,5 +1,5 @@
 -- This project's own account scores (from its CRM), named like the
--- package's account_scores mart: both build, each in its own schema.
+-- package's account roll-up (lead_score_accounts, once account_scores).
 select
     account_id,
     name as account_name,

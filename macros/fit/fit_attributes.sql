@@ -2,7 +2,7 @@
     {#- The attributes fit rules may use (docs/scoring.md §8), name -> SQL
         expression over `contacts` and `accounts`: the columns listed in the
         vars, account ones as account_<column>, and the derived ones. Used by
-        int_contact_fit_attributes and by the check of the seed's names. -#}
+        int_lead_scoring__contact_fit_attributes and by the check of the seed's names. -#}
     {%- set attributes = {} -%}
     {%- for column in var('lead_scoring__fit_contact_attributes') -%}
         {%- do attributes.update({column | lower: 'contacts.' ~ column}) -%}

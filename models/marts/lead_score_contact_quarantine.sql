@@ -4,7 +4,7 @@ with
 
 contact_rows as (
 
-    select * from {{ ref('int_contact_rows_checked') }}
+    select * from {{ ref('int_lead_scoring__contact_rows_checked') }}
     where quarantine_reason is not null
 
 ),

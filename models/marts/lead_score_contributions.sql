@@ -1,6 +1,6 @@
 -- The contribution ledger: every point of every score, traced to the event
 -- and the rule or sequence that earned it. A view, derived on demand: the
--- scores are built from daily counts (int_rule_points_daily), and the
+-- scores are built from daily counts (int_lead_scoring__rule_points_daily), and the
 -- ledger gives the same points event by event.
 {{ config(materialized='view') }}
 
@@ -15,13 +15,13 @@ with
 
 rule_contributions as (
 
-    select * from {{ ref('int_events_scored') }}
+    select * from {{ ref('int_lead_scoring__events_scored') }}
 
 ),
 
 sequence_bonuses as (
 
-    select * from {{ ref('int_sequence_bonuses') }}
+    select * from {{ ref('int_lead_scoring__sequence_bonuses') }}
 
 ),
 
@@ -31,7 +31,7 @@ contacts as (
         contact_key,
         contact_id
 
-    from {{ ref('int_contacts_classified') }}
+    from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 

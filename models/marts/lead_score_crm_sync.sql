@@ -26,9 +26,9 @@ lead_scores as (
 
 ),
 
-account_scores as (
+lead_score_accounts as (
 
-    select * from {{ ref('account_scores') }}
+    select * from {{ ref('lead_score_accounts') }}
     where account_crm_id is not null
 
 ),
@@ -39,7 +39,7 @@ contacts as (
         contact_id,
         updated_at
 
-    from {{ ref('int_contacts_classified') }}
+    from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
@@ -96,7 +96,7 @@ records as (
         has_mql as is_mql,
         has_sales_now as is_fast_track
 
-    from account_scores
+    from lead_score_accounts
 
 ),
 

@@ -3,7 +3,7 @@ with
 
 classified_events as (
 
-    select * from {{ ref('int_events_classified') }}
+    select * from {{ ref('int_lead_scoring__events_classified') }}
 
 ),
 

@@ -6,7 +6,7 @@ with
 
 contacts as (
 
-    select * from {{ ref('int_contacts_classified') }}
+    select * from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
@@ -16,31 +16,31 @@ accounts as (
         account_id,
         crm_id
 
-    from {{ ref('int_accounts_deduplicated') }}
+    from {{ ref('int_lead_scoring__accounts_deduplicated') }}
 
 ),
 
 behavior_scores as (
 
-    select * from {{ ref('int_behavior_scores') }}
+    select * from {{ ref('int_lead_scoring__behavior_scores') }}
 
 ),
 
 fit_scores as (
 
-    select * from {{ ref('int_fit_scores') }}
+    select * from {{ ref('int_lead_scoring__fit_scores') }}
 
 ),
 
 lead_routing as (
 
-    select * from {{ ref('int_lead_routing') }}
+    select * from {{ ref('int_lead_scoring__leads_routed') }}
 
 ),
 
 score_reasons as (
 
-    select * from {{ ref('int_score_reasons') }}
+    select * from {{ ref('int_lead_scoring__score_reasons') }}
 
 ),
 

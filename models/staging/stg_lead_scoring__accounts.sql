@@ -4,7 +4,7 @@
 -- relation lacks them. Optional input (a B2C shop may have no accounts):
 -- empty when var lead_scoring__accounts_enabled is false or the relation
 -- does not exist.
--- Every row: duplicates are sorted out in int_account_rows_checked.
+-- Every row: duplicates are sorted out in int_lead_scoring__account_rows_checked.
 {%- set contract_columns = ['account_id', 'crm_id', 'domain', 'name', 'industry', 'country',
     'employee_count', 'annual_revenue'] %}
 {%- set extra_columns = extra_input_columns(

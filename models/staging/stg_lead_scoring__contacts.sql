@@ -2,7 +2,7 @@
 -- lower-cased and split, timestamps in UTC, then the extra columns that fit
 -- rules may test (var lead_scoring__fit_contact_attributes), as text, null
 -- when the relation lacks them. Every row: duplicates are sorted out in
--- int_contact_rows_checked.
+-- int_lead_scoring__contact_rows_checked.
 {%- set contract_columns = ['contact_id', 'account_id', 'crm_id', 'email', 'job_title',
     'country', 'created_at', 'updated_at'] %}
 {%- set extra_columns = extra_input_columns('lead_scoring__fit_contact_attributes', contract_columns) %}

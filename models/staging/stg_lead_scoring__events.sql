@@ -1,5 +1,5 @@
 -- Casts and normalisation only (docs/scoring.md §1). Nothing is filtered:
--- every raw row flows on to int_events_checked, which accepts it, puts it
+-- every raw row flows on to int_lead_scoring__events_checked, which accepts it, puts it
 -- in the quarantine, or leaves it for a later as_of.
 {%- set events = lead_scoring.input_relation(
     'lead_scoring__events',

@@ -5,25 +5,25 @@ with
 
 contacts as (
 
-    select contact_key from {{ ref('int_contacts_classified') }}
+    select contact_key from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
 scoring_models as (
 
-    select * from {{ ref('int_config_models') }}
+    select * from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 
 contributions as (
 
-    select * from {{ ref('int_contributions_by_rule') }}
+    select * from {{ ref('int_lead_scoring__contributions_by_rule') }}
 
 ),
 
 inactivity_steps as (
 
-    select * from {{ ref('int_config_inactivity_steps') }}
+    select * from {{ ref('int_lead_scoring__config_inactivity_steps') }}
 
 ),
 

@@ -1,17 +1,17 @@
 -- Contacts that must never go to sales, with the first reason that applies
--- (docs/scoring.md §9): competitor, internal (int_contacts_excluded_by_domain),
+-- (docs/scoring.md §9): competitor, internal (int_lead_scoring__contacts_excluded_by_domain),
 -- unsubscribed, bounced only.
 with
 
 contacts as (
 
-    select contact_key from {{ ref('int_contacts_classified') }}
+    select contact_key from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
 excluded_by_domain as (
 
-    select * from {{ ref('int_contacts_excluded_by_domain') }}
+    select * from {{ ref('int_lead_scoring__contacts_excluded_by_domain') }}
 
 ),
 
@@ -21,7 +21,7 @@ accepted_events as (
         contact_key,
         event_type
 
-    from {{ ref('int_events_classified') }}
+    from {{ ref('int_lead_scoring__events_classified') }}
     where is_accepted
 
 ),

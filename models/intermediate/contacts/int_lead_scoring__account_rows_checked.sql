@@ -1,7 +1,7 @@
 -- Every staged account row once, with the reason it is set aside, if it is
 -- (docs/scoring.md §1): no account_id, or another row of the same id comes
 -- first (the most recently updated when the relation has updated_at). One
--- row per id goes on (int_accounts_deduplicated), the others to
+-- row per id goes on (int_lead_scoring__accounts_deduplicated), the others to
 -- lead_score_account_quarantine.
 {{ config(materialized='view') }}
 

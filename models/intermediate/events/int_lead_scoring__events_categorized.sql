@@ -15,14 +15,14 @@ accepted_events as (
         duration_seconds,
         occurred_at
 
-    from {{ ref('int_events_classified') }}
+    from {{ ref('int_lead_scoring__events_classified') }}
     where is_accepted
 
 ),
 
 page_urls as (
 
-    select * from {{ ref('int_page_urls_categorized') }}
+    select * from {{ ref('int_lead_scoring__page_urls_categorized') }}
 
 ),
 

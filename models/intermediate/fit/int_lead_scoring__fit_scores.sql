@@ -9,31 +9,31 @@ with
 
 contacts as (
 
-    select contact_key from {{ ref('int_contacts_classified') }}
+    select contact_key from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
 scoring_models as (
 
-    select model_id from {{ ref('int_config_models') }}
+    select model_id from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 
 fit_rules_matched as (
 
-    select * from {{ ref('int_fit_rules_matched') }}
+    select * from {{ ref('int_lead_scoring__fit_rules_matched') }}
 
 ),
 
 fit_rules as (
 
-    select * from {{ ref('int_config_fit_rules') }}
+    select * from {{ ref('int_lead_scoring__config_fit_rules') }}
 
 ),
 
 grade_bands as (
 
-    select * from {{ ref('int_config_grade_bands') }}
+    select * from {{ ref('int_lead_scoring__config_grade_bands') }}
 
 ),
 
@@ -41,7 +41,7 @@ grade_bands as (
 -- grades do not wait for the event scan
 excluded_contacts as (
 
-    select contact_key from {{ ref('int_contacts_excluded_by_domain') }}
+    select contact_key from {{ ref('int_lead_scoring__contacts_excluded_by_domain') }}
 
 ),
 

@@ -8,7 +8,7 @@ with
 
 account_rows as (
 
-    select * from {{ ref('int_account_rows_checked') }}
+    select * from {{ ref('int_lead_scoring__account_rows_checked') }}
     where quarantine_reason is null
 
 ),

@@ -12,19 +12,19 @@ with
 
 scoring_models as (
 
-    select * from {{ ref('int_config_models') }}
+    select * from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 
 behavior_rules as (
 
-    select * from {{ ref('int_config_behavior_rules') }}
+    select * from {{ ref('int_lead_scoring__config_behavior_rules') }}
 
 ),
 
 event_page_categories as (
 
-    select distinct page_category from {{ ref('int_config_page_categories') }}
+    select distinct page_category from {{ ref('int_lead_scoring__config_page_categories') }}
 
     union all
 

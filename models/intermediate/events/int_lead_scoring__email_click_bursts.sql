@@ -12,7 +12,7 @@ clicks as (
         campaign_id,
         occurred_at
 
-    from {{ ref('int_events_checked') }}
+    from {{ ref('int_lead_scoring__events_checked') }}
     where
         first_reason is null
         and event_type = 'email_click'

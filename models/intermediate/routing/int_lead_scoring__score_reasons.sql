@@ -5,25 +5,25 @@ with
 
 contributions as (
 
-    select * from {{ ref('int_contributions_by_rule') }}
+    select * from {{ ref('int_lead_scoring__contributions_by_rule') }}
 
 ),
 
 behavior_scores as (
 
-    select * from {{ ref('int_behavior_scores') }}
+    select * from {{ ref('int_lead_scoring__behavior_scores') }}
 
 ),
 
 fit_scores as (
 
-    select * from {{ ref('int_fit_scores') }}
+    select * from {{ ref('int_lead_scoring__fit_scores') }}
 
 ),
 
 fit_rules as (
 
-    select * from {{ ref('int_config_fit_rules') }}
+    select * from {{ ref('int_lead_scoring__config_fit_rules') }}
 
 ),
 
@@ -84,7 +84,7 @@ rule_descriptions as (
         rule_id,
         rule_description
 
-    from {{ ref('int_config_behavior_rules') }}
+    from {{ ref('int_lead_scoring__config_behavior_rules') }}
 
     union all
 
@@ -93,7 +93,7 @@ rule_descriptions as (
         sequence_id as rule_id,
         sequence_description as rule_description
 
-    from {{ ref('int_config_sequence_rules') }}
+    from {{ ref('int_lead_scoring__config_sequence_rules') }}
 
 ),
 

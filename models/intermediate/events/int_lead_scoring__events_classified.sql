@@ -4,20 +4,20 @@
 -- scoring date. A view: its readers filter it at once (accepted /
 -- quarantined), and the join with the few burst clicks is cheap. The
 -- columns only the quarantine shows are null on other rows
--- (int_events_checked).
+-- (int_lead_scoring__events_checked).
 {{ config(materialized='view') }}
 
 with
 
 checked_events as (
 
-    select * from {{ ref('int_events_checked') }}
+    select * from {{ ref('int_lead_scoring__events_checked') }}
 
 ),
 
 burst_clicks as (
 
-    select event_id from {{ ref('int_email_click_bursts') }}
+    select event_id from {{ ref('int_lead_scoring__email_click_bursts') }}
 
 ),
 

@@ -1,12 +1,12 @@
 -- What each behaviour rule earned each (contact, model), summed over the
--- days of int_rule_points_daily: the points, the occurrences that counted,
+-- days of int_lead_scoring__rule_points_daily: the points, the occurrences that counted,
 -- and the latest days with positive raw points and with a strong signal
 -- (docs/scoring.md §5-6). Scores and reasons read these totals.
 with
 
 daily_points as (
 
-    select * from {{ ref('int_rule_points_daily') }}
+    select * from {{ ref('int_lead_scoring__rule_points_daily') }}
 
 ),
 
@@ -17,7 +17,7 @@ rules as (
         model_id,
         rule_id
 
-    from {{ ref('int_behavior_rules_prioritized') }}
+    from {{ ref('int_lead_scoring__behavior_rules_prioritized') }}
 
 ),
 

@@ -3,7 +3,7 @@
 -- contact, then the matching values are joined back to the contacts
 -- holding them; rules on presence (is_null, is_not_null) are tested on
 -- each contact's attribute.
--- A view: int_fit_scores sums and ranks the matches as they are computed.
+-- A view: int_lead_scoring__fit_scores sums and ranks the matches as they are computed.
 -- The attributes are read twice where they are used, not through one CTE,
 -- which DuckDB would materialise (a row per contact and attribute).
 {{ config(materialized='view') }}
@@ -12,7 +12,7 @@ with
 
 fit_rules as (
 
-    select * from {{ ref('int_config_fit_rules') }}
+    select * from {{ ref('int_lead_scoring__config_fit_rules') }}
 
 ),
 
@@ -47,7 +47,7 @@ distinct_values as (
         contact_attributes.attribute,
         contact_attributes.attribute_value
 
-    from {{ ref('int_contact_fit_attributes') }} as contact_attributes
+    from {{ ref('int_lead_scoring__contact_fit_attributes') }} as contact_attributes
     inner join value_tested_attributes
         on contact_attributes.attribute = value_tested_attributes.attribute
 
@@ -77,7 +77,7 @@ value_matches as (
         matched_values.model_id,
         matched_values.rule_id
 
-    from {{ ref('int_contact_fit_attributes') }} as contact_attributes
+    from {{ ref('int_lead_scoring__contact_fit_attributes') }} as contact_attributes
     inner join matched_values
         on
             contact_attributes.attribute = matched_values.attribute
@@ -94,7 +94,7 @@ presence_matches as (
         presence_rules.model_id,
         presence_rules.rule_id
 
-    from {{ ref('int_contact_fit_attributes') }} as contact_attributes
+    from {{ ref('int_lead_scoring__contact_fit_attributes') }} as contact_attributes
     inner join presence_rules
         on contact_attributes.attribute = presence_rules.attribute
     where {{ fit_rule_matches(

@@ -24,7 +24,7 @@ contacts as (
         created_at,
         updated_at
 
-    from {{ ref('int_contact_rows_checked') }}
+    from {{ ref('int_lead_scoring__contact_rows_checked') }}
     where
         quarantine_reason is null
         and (created_at is null or created_at < {{ dbt.dateadd('day', 1, as_of_date()) }})
@@ -41,7 +41,7 @@ contact_keys as (
         contact_id,
         row_number() over (order by contact_id) as contact_key
 
-    from {{ ref('int_contact_rows_checked') }}
+    from {{ ref('int_lead_scoring__contact_rows_checked') }}
     where
         quarantine_reason is null
         and (created_at is null or created_at < {{ dbt.dateadd('day', 1, as_of_date()) }})

@@ -5,13 +5,13 @@ with
 
 accounts as (
 
-    select * from {{ ref('int_accounts_deduplicated') }}
+    select * from {{ ref('int_lead_scoring__accounts_deduplicated') }}
 
 ),
 
 scoring_models as (
 
-    select * from {{ ref('int_config_models') }}
+    select * from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 

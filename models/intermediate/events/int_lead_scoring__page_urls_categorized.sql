@@ -5,14 +5,14 @@ with
 urls as (
 
     select distinct url
-    from {{ ref('int_events_classified') }}
+    from {{ ref('int_lead_scoring__events_classified') }}
     where is_accepted and url is not null
 
 ),
 
 page_categories as (
 
-    select * from {{ ref('int_config_page_categories') }}
+    select * from {{ ref('int_lead_scoring__config_page_categories') }}
 
 ),
 

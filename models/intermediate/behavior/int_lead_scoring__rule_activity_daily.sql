@@ -8,7 +8,7 @@ with
 
 matched_events as (
 
-    select * from {{ ref('int_events_matched_to_rules') }}
+    select * from {{ ref('int_lead_scoring__events_matched_to_rules') }}
 
 ),
 

@@ -12,7 +12,7 @@ sequence_rules as (
 
 scoring_models as (
 
-    select * from {{ ref('int_config_models') }}
+    select * from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 

@@ -1,6 +1,6 @@
 -- Every raw event exactly once, with its stitched contact and the first
 -- quarantine reason that applies among reasons 1-10 of docs/scoring.md §3
--- (click bursts, reason 11, need the survivors: int_email_click_bursts), or
+-- (click bursts, reason 11, need the survivors: int_lead_scoring__email_click_bursts), or
 -- 'after_as_of' when it is not yet visible as of the scoring date (it
 -- occurred later, or its contact was created later): not a quarantine
 -- reason, such an event is neither scored nor quarantined.
@@ -19,7 +19,7 @@ with
 
 identities as (
 
-    select * from {{ ref('int_identities_resolved') }}
+    select * from {{ ref('int_lead_scoring__identities_resolved') }}
 
 ),
 
@@ -30,7 +30,7 @@ contacts as (
         contact_id,
         is_internal
 
-    from {{ ref('int_contacts_classified') }}
+    from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
@@ -39,7 +39,7 @@ contacts_created_later as (
 
     select contact_id
 
-    from {{ ref('int_contact_rows_checked') }}
+    from {{ ref('int_lead_scoring__contact_rows_checked') }}
     where
         quarantine_reason is null
         and created_at >= {{ dbt.dateadd('day', 1, as_of_date()) }}
@@ -76,7 +76,7 @@ bot_user_agents as (
 
 duplicated_event_ids as (
 
-    select event_id from {{ ref('int_event_ids_duplicated') }}
+    select event_id from {{ ref('int_lead_scoring__event_ids_duplicated') }}
 
 ),
 

@@ -5,25 +5,25 @@ with
 
 behavior_scores as (
 
-    select * from {{ ref('int_behavior_scores') }}
+    select * from {{ ref('int_lead_scoring__behavior_scores') }}
 
 ),
 
 fit_scores as (
 
-    select * from {{ ref('int_fit_scores') }}
+    select * from {{ ref('int_lead_scoring__fit_scores') }}
 
 ),
 
 disqualified_contacts as (
 
-    select * from {{ ref('int_contacts_disqualified') }}
+    select * from {{ ref('int_lead_scoring__contacts_disqualified') }}
 
 ),
 
 scoring_models as (
 
-    select * from {{ ref('int_config_models') }}
+    select * from {{ ref('int_lead_scoring__config_models') }}
 
 ),
 

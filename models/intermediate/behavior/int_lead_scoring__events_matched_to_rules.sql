@@ -6,13 +6,13 @@ with
 
 categorized_events as (
 
-    select * from {{ ref('int_events_categorized') }}
+    select * from {{ ref('int_lead_scoring__events_categorized') }}
 
 ),
 
 rules as (
 
-    select * from {{ ref('int_behavior_rules_prioritized') }}
+    select * from {{ ref('int_lead_scoring__behavior_rules_prioritized') }}
 
 ),
 

@@ -1,14 +1,14 @@
 -- One row per (event, model, rule) that counts, with every step from raw
 -- points to final points (docs/scoring.md §5): the event-level ledger. A
 -- view, computed when lead_score_contributions is read; the scores add up
--- the same points from daily counts (int_rule_points_daily).
+-- the same points from daily counts (int_lead_scoring__rule_points_daily).
 {{ config(materialized='view') }}
 
 with
 
 matched_events as (
 
-    select * from {{ ref('int_events_matched_to_rules') }}
+    select * from {{ ref('int_lead_scoring__events_matched_to_rules') }}
 
 ),
 

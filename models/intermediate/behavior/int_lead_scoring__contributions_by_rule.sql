@@ -7,13 +7,13 @@ with
 
 rule_points as (
 
-    select * from {{ ref('int_rule_points') }}
+    select * from {{ ref('int_lead_scoring__rule_points') }}
 
 ),
 
 sequence_bonuses as (
 
-    select * from {{ ref('int_sequence_bonuses') }}
+    select * from {{ ref('int_lead_scoring__sequence_bonuses') }}
 
 ),
 

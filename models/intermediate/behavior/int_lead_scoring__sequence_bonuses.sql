@@ -11,7 +11,7 @@ with
 
 events as (
 
-    select * from {{ ref('int_events_categorized') }}
+    select * from {{ ref('int_lead_scoring__events_categorized') }}
 
 ),
 
@@ -23,7 +23,7 @@ sequences as (
         *,
         row_number() over (order by model_id, sequence_id) as sequence_key
 
-    from {{ ref('int_config_sequence_rules') }}
+    from {{ ref('int_lead_scoring__config_sequence_rules') }}
 
 ),
 

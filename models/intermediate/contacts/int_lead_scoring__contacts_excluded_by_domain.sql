@@ -12,7 +12,7 @@ contacts as (
         is_competitor,
         is_internal
 
-    from {{ ref('int_contacts_classified') }}
+    from {{ ref('int_lead_scoring__contacts_classified') }}
 
 ),
 
@@ -22,7 +22,7 @@ accounts as (
         account_id,
         domain
 
-    from {{ ref('int_accounts_deduplicated') }}
+    from {{ ref('int_lead_scoring__accounts_deduplicated') }}
 
 ),
 

@@ -2,14 +2,14 @@
 -- occurrences are numbered after those of the earlier days, so a running
 -- count gives their range, the cap cuts it, and they share the day's decay.
 -- The same numbers as the event-level ledger, from fewer rows. A view:
--- int_rule_points sums it per rule as it is computed.
+-- int_lead_scoring__rule_points sums it per rule as it is computed.
 {{ config(materialized='view') }}
 
 with
 
 daily_activity as (
 
-    select * from {{ ref('int_rule_activity_daily') }}
+    select * from {{ ref('int_lead_scoring__rule_activity_daily') }}
 
 ),
 
@@ -25,7 +25,7 @@ rules as (
         half_life_days,
         is_strong_signal
 
-    from {{ ref('int_behavior_rules_prioritized') }}
+    from {{ ref('int_lead_scoring__behavior_rules_prioritized') }}
 
 ),
 

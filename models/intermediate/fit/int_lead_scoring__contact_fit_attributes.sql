@@ -19,9 +19,9 @@ final as (
             '{{ attribute }}' as attribute,
             nullif(lower(trim(cast({{ expression }} as {{ dbt.type_string() }}))), '')
                 as attribute_value
-        from {{ ref('int_contacts_classified') }} as contacts
+        from {{ ref('int_lead_scoring__contacts_classified') }} as contacts
         {%- if attribute.startswith('account_') %}
-            left join {{ ref('int_accounts_deduplicated') }} as accounts
+            left join {{ ref('int_lead_scoring__accounts_deduplicated') }} as accounts
                 on contacts.account_id = accounts.account_id
         {%- endif %}
         {% if not loop.last %}union all{% endif %}
