@@ -1,7 +1,14 @@
 {% macro normalize_url(url) -%}
-    {#- Drop the query string and fragment, lower-case scheme and host; the
-        path keeps its case. Applied to distinct URLs, not to every event. -#}
-    {%- set no_query = "regexp_replace(" ~ url ~ ", '[?#].*$', '')" -%}
+    {#- Cut at the first ? or # (the whole query string and fragment, even
+        one holding a newline), lower-case scheme and host; the path keeps its
+        case. Applied to distinct URLs, not to every event. -#}
+    {%- set cut_at -%}
+        least(
+            coalesce(nullif({{ dbt.position("'?'", url) }}, 0), {{ dbt.length(url) }} + 1),
+            coalesce(nullif({{ dbt.position("'#'", url) }}, 0), {{ dbt.length(url) }} + 1)
+        )
+    {%- endset -%}
+    {%- set no_query = "substr(" ~ url ~ ", 1, " ~ cut_at ~ " - 1)" -%}
     {%- set host_start -%}
         case
             when {{ dbt.position("'://'", no_query) }} > 0
