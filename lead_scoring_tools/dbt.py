@@ -18,8 +18,9 @@ DBT = Path(sys.executable).parent / "dbt"
 
 def run_dbt(args: list[str], duckdb_path: str | Path, dbt_vars: dict | None = None,
             target_path: str | Path | None = None, quiet: bool = False,
-            project_dir: str | Path = PROJECT_DIR) -> str:
-    """Run `dbt <args>`; return its output, raise RuntimeError with it on failure."""
+            project_dir: str | Path = PROJECT_DIR, env: dict | None = None) -> str:
+    """Run `dbt <args>`; return its output, raise RuntimeError with it on failure.
+    env: extra environment variables for dbt (e.g. TZ)."""
     project_dir = Path(project_dir)
     cli = [str(DBT), *args, "--project-dir", str(project_dir),
            "--profiles-dir", str(project_dir / "profiles")]
@@ -27,7 +28,7 @@ def run_dbt(args: list[str], duckdb_path: str | Path, dbt_vars: dict | None = No
         cli += ["--vars", json.dumps(dbt_vars)]
     if target_path:
         cli += ["--target-path", str(target_path)]
-    env = {**os.environ, "LEAD_SCORING_DUCKDB_PATH": str(duckdb_path)}
+    env = {**os.environ, **(env or {}), "LEAD_SCORING_DUCKDB_PATH": str(duckdb_path)}
     completed = subprocess.run(cli, env=env, cwd=project_dir, text=True,
                                stdout=subprocess.PIPE if quiet else None,
                                stderr=subprocess.STDOUT if quiet else None)
