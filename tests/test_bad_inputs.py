@@ -155,7 +155,7 @@ def test_each_kind_ends_where_documented(dirty):
     ("stg_lead_scoring__events", {"lead_scoring__raw_schema": "crm_export"},
      'var lead_scoring__events points at "bad"."crm_export"."events", which does not exist'),
     ("stg_lead_scoring__event_types", {"lead_scoring__event_types": "raw.event_kinds"},
-     '"bad"."raw"."event_kinds" (var lead_scoring__event_types) has no column event_type, which scoring needs'),
+     "raw.event_kinds (var lead_scoring__event_types) has no column event_type, which scoring needs"),
 ])
 def test_bad_vars_fail_at_compile_time_naming_the_var(tmp_path, model, bad_vars, message):
     """Running the one model that reads the var is enough: the error comes at compile time."""
