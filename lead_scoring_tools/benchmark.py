@@ -1,6 +1,7 @@
 """Benchmark a full `dbt build` against the least work any implementation must do.
 
     python -m lead_scoring_tools.benchmark --events 1000000 [--events 10000000 ...]
+    python -m lead_scoring_tools.benchmark --raw-database loaded.duckdb   # data loaded apart
 
 For each size: generate the demo data (not timed), load it into a fresh
 DuckDB file (timed apart), time `dbt parse` (the project, whatever the
@@ -58,11 +59,14 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
-def bench(n_events: int, workdir: Path) -> dict:
+def bench(n_events: int, workdir: Path, raw_database: Path | None = None) -> dict:
     csv_dir, database = workdir / f"csv_{n_events}", workdir / f"bench_{n_events}.duckdb"
-    generate(csv_dir, n_events, seed=42, as_of=AS_OF)
-    load_seconds = timed(lambda: load_duckdb(csv_dir, database))
-    shutil.rmtree(csv_dir)
+    if raw_database:
+        load_seconds = timed(lambda: shutil.copyfile(raw_database, database))
+    else:
+        generate(csv_dir, n_events, seed=42, as_of=AS_OF)
+        load_seconds = timed(lambda: load_duckdb(csv_dir, database))
+        shutil.rmtree(csv_dir)
     dbt_vars, target = {"lead_scoring__as_of": AS_OF.isoformat()}, workdir / f"target_{n_events}"
     parse_seconds = timed(lambda: run_dbt(["parse"], database, dbt_vars, target_path=target, quiet=True))
     build_seconds = timed(lambda: run_dbt(["build"], database, dbt_vars, target_path=target, quiet=True))
@@ -72,6 +76,7 @@ def bench(n_events: int, workdir: Path) -> dict:
         rows = {mart: con.execute(f"select count(*) from main_lead_scoring.{mart}").fetchone()[0]
                 for mart in ("lead_scores", "lead_score_contributions", "lead_score_quarantine")}
         contacts = con.execute("select count(*) from raw.contacts").fetchone()[0]
+        n_events = con.execute("select count(*) from raw.events").fetchone()[0]
         floor_seconds = timed(lambda: (con.execute(FLOOR_LEDGER), con.execute(FLOOR_SCORES)))
     database.unlink()
     return {"events": n_events, "contacts": contacts, "load_s": load_seconds, "parse_s": parse_seconds,
@@ -84,14 +89,16 @@ def main() -> None:
     parser.add_argument("--events", type=int, action="append",
                         help="events to generate (repeatable); default 1,000,000")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--raw-database", type=Path, default=None,
+                        help="a DuckDB file whose raw schema is already loaded (copied, not generated)")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lead_scoring_bench_"))
     workdir.mkdir(parents=True, exist_ok=True)
     print("| events | contacts | load (s) | dbt parse (s) | dbt build (s) | peak RSS dbt (MB) | floor (s) "
           "| build / floor | lead_scores | contributions | quarantine |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n_events in args.events or [1_000_000]:
-        r = bench(n_events, workdir)
+    for n_events in ([0] if args.raw_database else args.events or [1_000_000]):
+        r = bench(n_events, workdir, args.raw_database)
         print(f"| {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} | {r['build_s']:.1f} "
               f"| {r['peak_mb']:,.0f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
               f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "

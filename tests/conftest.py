@@ -24,7 +24,8 @@ DEMO_EVENTS = 30_000
 def build(csv_dir: Path, database: Path, as_of: date = AS_OF, args: list[str] | None = None) -> Path:
     """Load the CSV files of csv_dir as the raw schema and `dbt build` on them."""
     load_duckdb(csv_dir, database)
-    run_dbt(args or ["build"], database, {"lead_scoring__as_of": as_of.isoformat()},
+    run_dbt(args or ["build"], database,
+            {"lead_scoring__as_of": as_of.isoformat(), "lead_scoring__exhaustive_tests": True},
             target_path=database.parent / "target", quiet=True)
     return database
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import datetime, timezone
 
 import pytest
 
@@ -268,3 +269,19 @@ def test_lead_score_accounts_roll_up_lead_scores(demo):
     for key, row in expected.items():
         assert actual[key] == [row["contacts"], row["engaged"], row["total"], row["max"], row["best_grade"],
                                row["sales_now"], row["mql"], row["top"] and row["top"][1]], key
+
+
+def test_an_empty_as_of_is_the_run_date_in_every_model(tmp_path):
+    """One scoring date per run: the UTC date at which the run started, the
+    same in every model (rendered from dbt's run_started_at, not from the
+    clock of each model, so a run that crosses midnight keeps one date)."""
+    before = datetime.now(timezone.utc).date()
+    run_dbt(["compile", "--select", "lead_scores", "lead_score_quarantine", "int_lead_scoring__rule_points_daily",
+             "int_lead_scoring__events_checked"], tmp_path / "compile.duckdb", {"lead_scoring__as_of": ""},
+            target_path=tmp_path / "target", quiet=True)
+    after = datetime.now(timezone.utc).date()
+    models = [path.read_text() for path in (tmp_path / "target" / "compiled").rglob("*.sql")
+              if path.stem.startswith(("lead_score", "int_lead_scoring"))]
+    dates = {date for text in models for date in re.findall(r"cast\('(\d{4}-\d{2}-\d{2})' as date\)", text)}
+    assert len(models) >= 4 and len(dates) == 1
+    assert dates <= {before.isoformat(), after.isoformat()}

@@ -18,3 +18,9 @@
         else try_cast({{ trimmed }} as timestamp)
     end
 {%- endmacro %}
+
+{% macro default__text_to_utc_timestamp(text) -%}
+    {{ exceptions.raise_compiler_error(
+        "lead_scoring: timestamps given as text are read on DuckDB only so far; on "
+        ~ target.type ~ ", give the input a timestamp column (" ~ text ~ ")") }}
+{%- endmacro %}
