@@ -19,7 +19,7 @@
     {%- endif -%}
     {%- set relation_sql = var(var_name) | string | trim -%}
     {%- set found = {'relation': relation_sql, 'columns': {}} -%}
-    {%- if not execute or flags.WHICH not in ('run', 'build') -%}
+    {%- if not execute or flags.WHICH not in ('run', 'build', 'retry') -%}
         {#- parsing, or compiling without running (dbt compile, docs, a
             linter): the inputs need not exist yet; every column is taken as
             present, and the checks happen when the model runs -#}
