@@ -1,5 +1,6 @@
--- Accepted events joined to the one rule each matches per model, inside the
--- rule's window (docs/scoring.md §4-5). A view: the ledger materialises it.
+-- Accepted events joined to the one rule each matches per model
+-- (docs/scoring.md §4), with their age; the rule's window applies where
+-- they are numbered. A view: the ledger and the daily counts read it.
 {{ config(materialized='view') }}
 
 with
@@ -16,7 +17,7 @@ rules as (
 
 ),
 
-matched as (
+final as (
 
     select
         categorized_events.event_id,
@@ -36,7 +37,8 @@ matched as (
         rules.window_days,
         {{ days_between('categorized_events.event_date', as_of_date()) }} as age_days,
         categorized_events.event_date,
-        categorized_events.occurred_at
+        categorized_events.occurred_at,
+        categorized_events.loaded_in_run
 
     from categorized_events
     inner join rules
@@ -52,13 +54,6 @@ matched as (
                 categorized_events.event_product_id is null
                 or categorized_events.event_product_id = rules.product_id
             )
-
-),
-
-final as (
-
-    select * from matched
-    where window_days is null or age_days < window_days
 
 )
 

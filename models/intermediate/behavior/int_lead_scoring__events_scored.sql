@@ -1,5 +1,6 @@
--- One row per (event, model, rule) that counts, with every step from raw
--- points to final points (docs/scoring.md §5): the event-level ledger. A
+-- One row per (event, model, rule) inside the rule's window, with every
+-- step from raw points to final points (docs/scoring.md §5): the
+-- event-level ledger. A
 -- view, computed when lead_score_contributions is read; the scores add up
 -- the same points from daily counts (int_lead_scoring__rule_points_daily).
 {{ config(materialized='view') }}
@@ -9,6 +10,7 @@ with
 matched_events as (
 
     select * from {{ ref('int_lead_scoring__events_matched_to_rules') }}
+    where window_days is null or age_days < window_days
 
 ),
 

@@ -1,17 +1,12 @@
 -- Points per (contact, model, rule, day) (docs/scoring.md §5): a day's
--- occurrences are numbered after those of the earlier days, so a running
--- count gives their range, the cap cuts it, and they share the day's decay.
--- The same numbers as the event-level ledger, from fewer rows. A view:
--- int_lead_scoring__rule_points sums it per rule as it is computed.
+-- occurrences are numbered after those of the earlier days inside the
+-- rule's window, so a running count gives their range, the cap cuts it, and
+-- they share the day's decay. The same numbers as the event-level ledger,
+-- from fewer rows. A view: int_lead_scoring__rule_points sums it per rule as
+-- it is computed.
 {{ config(materialized='view') }}
 
 with
-
-daily_activity as (
-
-    select * from {{ ref('int_lead_scoring__rule_activity_daily') }}
-
-),
 
 rules as (
 
@@ -23,9 +18,29 @@ rules as (
         repeat_points,
         max_occurrences,
         half_life_days,
+        window_days,
         is_strong_signal
 
     from {{ ref('int_lead_scoring__behavior_rules_prioritized') }}
+
+),
+
+-- a day's count may come in several rows (int_lead_scoring__rule_activity_daily)
+daily_activity as (
+
+    select
+        daily_counts.contact_key,
+        daily_counts.rule_key,
+        daily_counts.event_date,
+        sum(daily_counts.event_count) as event_count
+
+    from {{ ref('int_lead_scoring__rule_activity_daily') }} as daily_counts
+    inner join rules
+        on daily_counts.rule_key = rules.rule_key
+    where
+        rules.window_days is null
+        or {{ days_between('daily_counts.event_date', as_of_date()) }} < rules.window_days
+    group by daily_counts.contact_key, daily_counts.rule_key, daily_counts.event_date
 
 ),
 

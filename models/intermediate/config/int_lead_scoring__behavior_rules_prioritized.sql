@@ -82,8 +82,8 @@ final as (
         ranged.page_category_key,
         ranged.rule_id,
         -- a number per (model, rule): daily counts group and sort by it,
-        -- cheaper than by text
-        dense_rank() over (order by ranged.model_id, ranged.rule_id) as rule_key,
+        -- cheaper than by text; the same in every run (incremental facts)
+        {{ stable_key("ranged.model_id || '|' || ranged.rule_id") }} as rule_key,
         scoring_models.product_id,
         behavior_rules.rule_description,
         behavior_rules.points,

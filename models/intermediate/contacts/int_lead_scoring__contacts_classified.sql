@@ -31,23 +31,6 @@ contacts as (
 
 ),
 
--- a number per contact: the event-level models group, sort and join by
--- it, cheaper than by text ids of any length. Numbered on the id alone (a
--- window over the wide rows would make DuckDB write them in one thread),
--- read apart from the contacts CTE, which DuckDB would otherwise copy.
-contact_keys as (
-
-    select
-        contact_id,
-        row_number() over (order by contact_id) as contact_key
-
-    from {{ ref('int_lead_scoring__contact_rows_checked') }}
-    where
-        quarantine_reason is null
-        and (created_at is null or created_at < {{ dbt.dateadd('day', 1, as_of_date()) }})
-
-),
-
 reference_lists as (
 
     select
@@ -70,7 +53,10 @@ reference_lists as (
 final as (
 
     select
-        contact_keys.contact_key,
+        -- a number per contact: the event-level models group, sort and join
+        -- by it, cheaper than by text ids; the same in every run, so the
+        -- incremental facts keyed by it stay valid
+        {{ stable_key('contacts.contact_id') }} as contact_key,
         contacts.*,
         free_mail_domains.list_value is not null as is_free_mail,
         role_based_local_parts.list_value is not null as is_role_based,
@@ -78,8 +64,6 @@ final as (
         internal_domains.list_value is not null as is_internal
 
     from contacts
-    inner join contact_keys
-        on contacts.contact_id = contact_keys.contact_id
     left join free_mail_domains
         on contacts.email_domain = free_mail_domains.list_value
     left join role_based_local_parts

@@ -13,7 +13,8 @@ accepted_events as (
         url,
         product_id,
         duration_seconds,
-        occurred_at
+        occurred_at,
+        loaded_in_run
 
     from {{ ref('int_lead_scoring__events_classified') }}
     where is_accepted
@@ -38,7 +39,8 @@ final as (
             as event_product_id,
         coalesce(accepted_events.duration_seconds, 0) as duration_seconds,
         accepted_events.occurred_at,
-        cast(accepted_events.occurred_at as date) as event_date
+        cast(accepted_events.occurred_at as date) as event_date,
+        accepted_events.loaded_in_run
 
     from accepted_events
     left join page_urls

@@ -6,16 +6,37 @@
 -- reason, such an event is neither scored nor quarantined.
 -- The one model that scans the raw events.
 --
+-- Incremental (docs/scoring.md §10): a run reads again the raw events of
+-- int_lead_scoring__event_window and checks again the stored events that
+-- wait for a contact (no contact yet, an unknown one, one created later),
+-- since an identity or a contact may have arrived since; each replaces its
+-- row by row_key. The other stored rows do not change.
+--
 -- Columns that only the quarantine shows (raw and stitched contact ids,
 -- anonymous id, campaign, user agent, ip, send time) are kept on the rows
--- that may end up there: those that fail a check, and e-mail clicks, whose
--- burst check (by campaign) comes next. The accepted rows, nearly all of them, stay narrow:
--- writing this table, the largest of the build, is much of its cost.
+-- that may end up there: those that fail a check or are not yet visible,
+-- and e-mail clicks, whose burst check (by campaign) comes next. The
+-- accepted rows, nearly all of them, stay narrow: writing this table, the
+-- largest of the build, is much of its cost.
 --
 -- The staged events are read where they are used, not through one CTE:
 -- DuckDB materialises a CTE read more than once, which here means copying
 -- every wide event row (and spilling at 10M events) before any work starts.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='row_key',
+    on_schema_change='fail',
+    pre_hook="{{ lead_scoring.delete_rows_of_other_configuration('event_checks_fingerprint') }}",
+) }}
+
 with
+
+event_window as (
+
+    select * from {{ ref('int_lead_scoring__event_window') }}
+
+),
 
 identities as (
 
@@ -61,13 +82,23 @@ bot_user_agent_patterns as (
 
 ),
 
--- match the few distinct user agents, not every event
+-- match the few distinct user agents of the events read, not every event
 bot_user_agents as (
 
     select distinct user_agents.user_agent
 
     from (
-        select distinct user_agent from {{ ref('stg_lead_scoring__events') }}
+        select distinct events.user_agent
+        from {{ ref('stg_lead_scoring__events') }} as events
+        cross join event_window
+        where {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        {%- if is_incremental() %}
+
+            union
+
+            select distinct user_agent from {{ this }}
+            where first_reason in ('missing_contact', 'unknown_contact', 'after_as_of')
+        {%- endif %}
     ) as user_agents
     inner join bot_user_agent_patterns
         on {{ dbt.position('bot_user_agent_patterns.pattern', 'lower(user_agents.user_agent)') }} > 0
@@ -76,44 +107,102 @@ bot_user_agents as (
 
 duplicated_event_ids as (
 
-    select event_id from {{ ref('int_lead_scoring__event_ids_duplicated') }}
+    select * from {{ ref('int_lead_scoring__event_ids_duplicated') }}
 
 ),
 
+{%- set raw_columns = ['event_id', 'contact_id', 'anonymous_id', 'event_type', 'url',
+    'product_id', 'campaign_id', 'duration_seconds', 'user_agent', 'ip', 'occurred_at',
+    'email_sent_at'] %}
+
+{%- set text = dbt.type_string() %}
+{%- set cells = [] %}
+{%- for column in raw_columns if column != 'event_id' %}
+    {%- do cells.append("coalesce(cast(events." ~ column ~ " as " ~ text ~ "), '')") %}
+{%- endfor %}
+{%- set content_digest = dbt.hash(cells | join(" || '|' || ")) %}
+
+-- the events this run reads, each with a key: its event id and its rank
+-- among the copies of that id (copies stored by earlier runs come first:
+-- they occurred earlier); rows without an id, all quarantined, are keyed
+-- by their content and their rank among identical rows
 ranked_events as (
 
     select
         events.*,
-        1 as event_id_rank
+        1 as event_id_rank,
+        events.event_id || '#1' as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events
+    cross join event_window
     left join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
-    where duplicated_event_ids.event_id is null
+    where
+        {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        and events.event_id is not null
+        and duplicated_event_ids.event_id is null
 
     union all
 
     select
         events.*,
-        row_number() over (
+        duplicated_event_ids.earlier_copies + row_number() over (
             partition by events.event_id
             order by
-                events.occurred_at nulls last,
-                events.contact_id nulls last,
-                events.anonymous_id nulls last,
-                events.event_type nulls last,
-                events.url nulls last,
-                events.product_id nulls last,
-                events.campaign_id nulls last,
-                events.duration_seconds nulls last,
-                events.user_agent nulls last,
-                events.ip nulls last,
-                events.email_sent_at nulls last
-        ) as event_id_rank
+                {%- for column in raw_columns if column != 'event_id' %}
+                    events.{{ column }} nulls last{% if not loop.last %},{% endif %}
+                {%- endfor %}
+        ) as event_id_rank,
+        null as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events
+    cross join event_window
     inner join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
+    where {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+
+    union all
+
+    select
+        events.*,
+        1 as event_id_rank,
+        '#' || {{ content_digest }} || '#' || cast(row_number() over (
+            partition by {{ content_digest }}
+        ) as {{ text }}) as row_key
+
+    from {{ ref('stg_lead_scoring__events') }} as events
+    cross join event_window
+    where
+        {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        and events.event_id is null
+
+    {%- if is_incremental() %}
+
+        union all
+
+        -- stored events waiting for a contact, checked again
+        select
+            event_id,
+            raw_contact_id as contact_id,
+            anonymous_id,
+            event_type,
+            url,
+            product_id,
+            campaign_id,
+            user_agent,
+            ip,
+            duration_seconds,
+            occurred_at,
+            email_sent_at,
+            1 as event_id_rank,
+            row_key
+
+        from {{ this }}
+        where
+            first_reason in ('missing_contact', 'unknown_contact', 'after_as_of')
+            and not {{ in_event_window(
+                'occurred_at', '(select window_start_date from event_window)') }}
+    {%- endif %}
 
 ),
 
@@ -186,6 +275,10 @@ checked as (
 final as (
 
     select
+        coalesce(
+            checked.row_key,
+            checked.event_id || '#' || cast(checked.event_id_rank as {{ dbt.type_string() }})
+        ) as row_key,
         checked.event_id,
         checked.contact_key,
         checked.event_type,
@@ -193,17 +286,21 @@ final as (
         checked.product_id,
         checked.duration_seconds,
         checked.occurred_at,
+        cast(checked.occurred_at as date) as event_date,
         checked.first_reason,
         {%- for column, name in quarantine_only_columns.items() %}
             case
-                when
-                    checked.first_reason <> 'after_as_of'
-                    or (checked.first_reason is null and checked.event_type = 'email_click')
+                when checked.first_reason is not null or checked.event_type = 'email_click'
                     then checked.{{ column }}
-            end as {{ name }}{% if not loop.last %},{% endif %}
+            end as {{ name }},
         {%- endfor %}
+        -- which run wrote the row, for the incremental daily counts
+        {{ as_of_date() }} as loaded_as_of,
+        '{{ invocation_id }}' as loaded_in_run,
+        fingerprints.event_checks_fingerprint as config_fingerprint
 
     from checked
+    cross join {{ ref('int_lead_scoring__config_fingerprints') }} as fingerprints
 
 )
 

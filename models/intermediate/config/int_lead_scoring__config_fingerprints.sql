@@ -1,0 +1,59 @@
+-- One row: a digest of the configuration that each incremental fact
+-- depends on (docs/scoring.md §10). A fact row keeps the digest it was
+-- built with; when the configuration changes, the rows of the old digest
+-- are deleted and built again, so that an incremental run never mixes old
+-- and new rules. Weights, decay, caps, windows and grades are not part of
+-- it: they apply to the daily counts at every run.
+{%- set digest = dbt.hash(dbt.listagg("row_text", "'\n'", "order by row_text")) %}
+
+with
+
+-- what decides an event's quarantine reason
+event_check_rows as (
+
+    select 'event_type|' || event_type as row_text
+    from {{ ref('stg_lead_scoring__event_types') }}
+
+    union all
+
+    select list_name || '|' || lower(value)
+    from {{ ref('stg_lead_scoring__reference_lists') }}
+    where list_name in ('internal_domain', 'bot_user_agent')
+
+    union all
+
+    select 'bot_scanner_seconds|{{ number_var("lead_scoring__bot_scanner_seconds", 0, 86400) }}'
+
+),
+
+-- what decides the rule an accepted event matches
+rule_matching_rows as (
+
+    select 'model|' || model_id || '|' || coalesce(product_id, '') as row_text
+    from {{ ref('stg_lead_scoring__models') }}
+
+    union all
+
+    select
+        'rule|' || model_id || '|' || rule_id || '|' || lower(event_type)
+        || '|' || coalesce(page_category, '') || '|' || coalesce(min_duration_seconds, '')
+    from {{ ref('stg_lead_scoring__behavior_rules') }}
+
+    union all
+
+    select
+        'page|' || url_pattern || '|' || page_category || '|' || coalesce(product_id, '')
+        || '|' || coalesce(priority, '')
+    from {{ ref('stg_lead_scoring__page_categories') }}
+
+),
+
+final as (
+
+    select
+        (select {{ digest }} from event_check_rows) as event_checks_fingerprint,
+        (select {{ digest }} from rule_matching_rows) as rule_matching_fingerprint
+
+)
+
+select * from final
