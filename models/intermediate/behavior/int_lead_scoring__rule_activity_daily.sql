@@ -9,6 +9,7 @@
 -- adds the events of earlier days that this run's
 -- int_lead_scoring__events_checked accepted late (their contact became
 -- known). A day may so hold several rows of one rule: readers sum them.
+-- depends_on: {{ ref('int_lead_scoring__event_window') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',

@@ -6,6 +6,7 @@
 -- events that arrive late, up to the lookback, are still counted, and a
 -- run after a pause of several days misses none. Read before
 -- int_lead_scoring__events_checked changes, so a table.
+-- depends_on: {{ ref('int_lead_scoring__config_fingerprints') }}
 {%- set checked_events = previous_build('int_lead_scoring__events_checked') %}
 
 with
