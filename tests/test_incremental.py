@@ -31,6 +31,7 @@ LOOKBACK = 3
 FIRST_DAY = AS_OF - timedelta(days=DAYS - 1)
 CONFIG_CHANGE_DAY = FIRST_DAY + timedelta(days=15)
 COMPARED_DAYS = {FIRST_DAY + timedelta(days=9), CONFIG_CHANGE_DAY, AS_OF}
+EXIT_MARGIN = 10   # var lead_scoring__mql_exit_margin
 MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine",
          "lead_score_contact_quarantine", "lead_score_account_quarantine", "lead_score_accounts")
 
@@ -64,6 +65,7 @@ def insert_events(database: Path, rows: list[dict], columns: list[str]) -> None:
 def run(database: Path, day: date, *args: str) -> None:
     run_dbt(list(args) or ["run"], database,
             {"lead_scoring__as_of": day.isoformat(), "lead_scoring__lookback_days": LOOKBACK,
+             "lead_scoring__mql_exit_margin": EXIT_MARGIN,
              "lead_scoring__behavior_rules": "raw.behavior_rules"},
             target_path=database.parent / "target", quiet=True)
 
@@ -125,3 +127,40 @@ def test_daily_incremental_runs_equal_full_refresh(tmp_path):
         raw_rows = con.execute("select count(*) from raw.events").fetchone()[0]
     assert rows == keys == raw_rows
     assert runs > 1   # the last runs did not rewrite every event
+    assert_transitions_replay_history(database)
+
+
+def assert_transitions_replay_history(database: Path) -> None:
+    """The MQL transitions are what the daily history gives with hysteresis
+    (docs/scoring.md §12), replayed here day by day."""
+    thresholds = {row["model_id"]: float(row["mql_threshold"])
+                  for row in read_csv(ROOT / "seeds" / "lead_scoring_models.csv")}
+    with duckdb.connect(str(database), read_only=True) as con:
+        history = con.execute("""
+            select score_date, contact_id, model_id, behavior_score, routing
+            from main_lead_scoring.lead_score_history""").fetchall()
+        transitions = set(con.execute("""
+            select transition_date, contact_id, model_id, transition, routing_before, routing_after
+            from main_lead_scoring.lead_score_mql_transitions""").fetchall())
+    days = sorted({row[0] for row in history})
+    assert days == [FIRST_DAY + timedelta(days=i) for i in range(DAYS)]
+    by_day = {day: {} for day in days}
+    for day, contact, model, score, routing in history:
+        by_day[day][(contact, model)] = (float(score), routing)
+    expected, ready, previous = set(), set(), {}
+    for day in days:
+        for lead in ready | set(by_day[day]):
+            score, routing = by_day[day].get(lead, (0.0, None))   # absent: at most the floor
+            if routing in ("mql", "sales_now"):
+                now_ready = True
+            elif lead not in ready or routing in ("review", "disqualified", None):
+                now_ready = False
+            else:
+                now_ready = score >= thresholds[lead[1]] - EXIT_MARGIN
+            if now_ready != (lead in ready):
+                expected.add((day, *lead, "entered" if now_ready else "left",
+                              previous.get(lead), routing))
+                (ready.add if now_ready else ready.discard)(lead)
+        previous = {lead: routing for lead, (_, routing) in by_day[day].items()}
+    assert transitions == expected
+    assert any(row[3] == "left" for row in transitions)

@@ -3,7 +3,7 @@
 -- scoring date (docs/scoring.md §5); the event-level ledger is derived on
 -- demand from the same matches.
 --
--- Incremental, the compact daily facts (docs/scoring.md §10): a run
+-- Incremental, the compact daily facts (docs/scoring.md §11): a run
 -- deletes and counts again the days from the day before
 -- int_lead_scoring__event_window (a click burst can reach one day back), and
 -- adds the events of earlier days that this run's

@@ -1,5 +1,5 @@
 -- One row: a digest of the configuration that each incremental fact
--- depends on (docs/scoring.md §10). A fact row keeps the digest it was
+-- depends on (docs/scoring.md §11). A fact row keeps the digest it was
 -- built with; when the configuration changes, the rows of the old digest
 -- are deleted and built again, so that an incremental run never mixes old
 -- and new rules. Weights, decay, caps, windows and grades are not part of

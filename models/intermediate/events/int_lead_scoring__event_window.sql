@@ -1,5 +1,5 @@
 -- One row: from which day this run reads the raw events again
--- (docs/scoring.md §10). Null means every event: the first run, a full
+-- (docs/scoring.md §11). Null means every event: the first run, a full
 -- refresh, or a change of the configuration the event checks depend on.
 -- Otherwise the lookback (var lead_scoring__lookback_days) before the
 -- previous run's scoring date, or before this one's if it is earlier:

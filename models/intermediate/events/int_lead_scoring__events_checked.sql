@@ -6,7 +6,7 @@
 -- reason, such an event is neither scored nor quarantined.
 -- The one model that scans the raw events.
 --
--- Incremental (docs/scoring.md §10): a run reads again the raw events of
+-- Incremental (docs/scoring.md §11): a run reads again the raw events of
 -- int_lead_scoring__event_window and checks again the stored events that
 -- wait for a contact (no contact yet, an unknown one, one created later),
 -- since an identity or a contact may have arrived since; each replaces its
