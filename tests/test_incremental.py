@@ -122,7 +122,7 @@ def test_daily_incremental_runs_equal_full_refresh(tmp_path):
 
     with duckdb.connect(str(database)) as con:
         rows, keys, runs = con.execute("""
-            select count(*), count(distinct row_key), count(distinct loaded_in_run)
+            select count(*), count(distinct row_key), count(distinct loaded_at)
             from main_lead_scoring_internal.int_lead_scoring__events_checked""").fetchone()
         raw_rows = con.execute("select count(*) from raw.events").fetchone()[0]
     assert rows == keys == raw_rows

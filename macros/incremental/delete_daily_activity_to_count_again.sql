@@ -5,9 +5,6 @@
     {%- if execute and is_incremental() -%}
         {{ lead_scoring.delete_rows_of_other_configuration('rule_matching_fingerprint') }};
         delete from {{ this }}
-        where {{ lead_scoring.counted_again(
-            'event_date',
-            "(select window_start_date from " ~ ref('int_lead_scoring__event_window') ~ ")"
-        ) }}
+        where {{ lead_scoring.counted_again('event_date') }}
     {%- endif -%}
 {% endmacro %}

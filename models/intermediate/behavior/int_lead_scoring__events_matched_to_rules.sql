@@ -38,7 +38,7 @@ final as (
         {{ days_between('categorized_events.event_date', as_of_date()) }} as age_days,
         categorized_events.event_date,
         categorized_events.occurred_at,
-        categorized_events.loaded_in_run
+        categorized_events.loaded_at
 
     from categorized_events
     inner join rules

@@ -25,12 +25,11 @@ matched_events as (
 
     from {{ ref('int_lead_scoring__events_matched_to_rules') }} as matched_events
     {%- if is_incremental() %}
-        cross join {{ ref('int_lead_scoring__event_window') }} as event_window
         where
             -- all of them when the rules changed (the pre-hook emptied the table)
             not exists (select 1 from {{ this }})
-            or {{ counted_again('matched_events.event_date', 'event_window.window_start_date') }}
-            or matched_events.loaded_in_run = '{{ invocation_id }}'
+            or {{ counted_again('matched_events.event_date') }}
+            or matched_events.loaded_at = {{ run_started_at_timestamp() }}
     {%- endif %}
 
 ),
@@ -52,7 +51,7 @@ final as (
 
     select
         daily_counts.*,
-        '{{ invocation_id }}' as counted_in_run,
+        {{ run_started_at_timestamp() }} as counted_at,
         fingerprints.rule_matching_fingerprint as config_fingerprint
 
     from daily_counts

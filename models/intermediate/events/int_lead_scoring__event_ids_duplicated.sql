@@ -10,13 +10,9 @@
 -- that model's joins, which DuckDB otherwise may run out of core (2x slower).
 {%- set checked_events = previous_build('int_lead_scoring__events_checked') %}
 
+-- depends_on: {{ ref('int_lead_scoring__event_window') }}
+
 with
-
-event_window as (
-
-    select * from {{ ref('int_lead_scoring__event_window') }}
-
-),
 
 window_event_ids as (
 
@@ -25,10 +21,9 @@ window_event_ids as (
         count(*) as window_copies
 
     from {{ ref('stg_lead_scoring__events') }} as events
-    cross join event_window
     where
         events.event_id is not null
-        and {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        and {{ in_event_window('events.occurred_at') }}
     group by events.event_id
 
 ),
@@ -41,9 +36,8 @@ stored_copies as (
             count(*) as earlier_copies
 
         from {{ checked_events }} as checked_events
-        cross join event_window
         where
-            not {{ in_event_window('checked_events.occurred_at', 'event_window.window_start_date') }}
+            not {{ in_event_window('checked_events.occurred_at') }}
             and checked_events.event_id in (select event_id from window_event_ids)
         group by checked_events.event_id
     {%- else -%}

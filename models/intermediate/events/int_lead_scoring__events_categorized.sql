@@ -14,7 +14,7 @@ accepted_events as (
         product_id,
         duration_seconds,
         occurred_at,
-        loaded_in_run
+        loaded_at
 
     from {{ ref('int_lead_scoring__events_classified') }}
     where is_accepted
@@ -40,7 +40,7 @@ final as (
         coalesce(accepted_events.duration_seconds, 0) as duration_seconds,
         accepted_events.occurred_at,
         cast(accepted_events.occurred_at as date) as event_date,
-        accepted_events.loaded_in_run
+        accepted_events.loaded_at
 
     from accepted_events
     left join page_urls

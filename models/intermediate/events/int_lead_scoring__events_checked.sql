@@ -22,6 +22,7 @@
 -- The staged events are read where they are used, not through one CTE:
 -- DuckDB materialises a CTE read more than once, which here means copying
 -- every wide event row (and spilling at 10M events) before any work starts.
+-- depends_on: {{ ref('int_lead_scoring__event_window') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='delete+insert',
@@ -31,12 +32,6 @@
 ) }}
 
 with
-
-event_window as (
-
-    select * from {{ ref('int_lead_scoring__event_window') }}
-
-),
 
 identities as (
 
@@ -90,8 +85,7 @@ bot_user_agents as (
     from (
         select distinct events.user_agent
         from {{ ref('stg_lead_scoring__events') }} as events
-        cross join event_window
-        where {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        where {{ in_event_window('events.occurred_at') }}
         {%- if is_incremental() %}
 
             union
@@ -134,11 +128,10 @@ ranked_events as (
         events.event_id || '#1' as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events
-    cross join event_window
     left join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
     where
-        {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        {{ in_event_window('events.occurred_at') }}
         and events.event_id is not null
         and duplicated_event_ids.event_id is null
 
@@ -156,10 +149,9 @@ ranked_events as (
         null as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events
-    cross join event_window
     inner join duplicated_event_ids
         on events.event_id = duplicated_event_ids.event_id
-    where {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+    where {{ in_event_window('events.occurred_at') }}
 
     union all
 
@@ -171,9 +163,8 @@ ranked_events as (
         ) as {{ text }}) as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events
-    cross join event_window
     where
-        {{ in_event_window('events.occurred_at', 'event_window.window_start_date') }}
+        {{ in_event_window('events.occurred_at') }}
         and events.event_id is null
 
     {%- if is_incremental() %}
@@ -200,8 +191,7 @@ ranked_events as (
         from {{ this }}
         where
             first_reason in ('missing_contact', 'unknown_contact', 'after_as_of')
-            and not {{ in_event_window(
-                'occurred_at', '(select window_start_date from event_window)') }}
+            and not {{ in_event_window('occurred_at') }}
     {%- endif %}
 
 ),
@@ -296,7 +286,7 @@ final as (
         {%- endfor %}
         -- which run wrote the row, for the incremental daily counts
         {{ as_of_date() }} as loaded_as_of,
-        '{{ invocation_id }}' as loaded_in_run,
+        {{ run_started_at_timestamp() }} as loaded_at,
         fingerprints.event_checks_fingerprint as config_fingerprint
 
     from checked

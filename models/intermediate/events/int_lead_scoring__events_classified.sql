@@ -38,7 +38,7 @@ final as (
         checked_events.duration_seconds,
         checked_events.occurred_at,
         checked_events.email_sent_at,
-        checked_events.loaded_in_run,
+        checked_events.loaded_at,
         case
             when checked_events.first_reason = 'after_as_of' then null
             when checked_events.first_reason is not null then checked_events.first_reason
