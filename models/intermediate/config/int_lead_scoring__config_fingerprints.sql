@@ -48,11 +48,30 @@ rule_matching_rows as (
 
 ),
 
+-- what decides the sequences an accepted event completes
+sequence_rows as (
+
+    select
+        'sequence|' || model_id || '|' || sequence_id || '|' || coalesce(within_days, '')
+        {%- for step in [1, 2, 3] %}
+            || '|' || coalesce(lower(step_{{ step }}_event_type), '')
+            || '|' || coalesce(step_{{ step }}_page_category, '')
+        {%- endfor %} as row_text
+    from {{ ref('stg_lead_scoring__sequence_rules') }}
+
+    union all
+
+    select row_text from rule_matching_rows
+    where row_text like 'model|%' or row_text like 'page|%'
+
+),
+
 final as (
 
     select
         (select {{ digest }} from event_check_rows) as event_checks_fingerprint,
-        (select {{ digest }} from rule_matching_rows) as rule_matching_fingerprint
+        (select {{ digest }} from rule_matching_rows) as rule_matching_fingerprint,
+        (select {{ digest }} from sequence_rows) as sequence_fingerprint
 
 )
 
