@@ -37,6 +37,7 @@ final as (
         rules.window_days,
         {{ days_between('categorized_events.event_date', as_of_date()) }} as age_days,
         categorized_events.event_date,
+        categorized_events.visible_date,
         categorized_events.occurred_at,
         categorized_events.loaded_at
 

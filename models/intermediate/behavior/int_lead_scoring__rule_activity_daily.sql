@@ -40,10 +40,11 @@ daily_counts as (
         contact_key,
         rule_key,
         event_date,
+        visible_date,
         count(*) as event_count
 
     from matched_events
-    group by contact_key, rule_key, event_date
+    group by contact_key, rule_key, event_date, visible_date
 
 ),
 

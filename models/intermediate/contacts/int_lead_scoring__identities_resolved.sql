@@ -20,6 +20,7 @@ ranked as (
     select
         anonymous_id,
         contact_id,
+        cast(identified_at as date) as identified_date,
         row_number() over (
             partition by anonymous_id
             order by identified_at nulls last, contact_id
@@ -33,7 +34,8 @@ final as (
 
     select
         anonymous_id,
-        contact_id
+        contact_id,
+        identified_date
 
     from ranked
     where identification_rank = 1

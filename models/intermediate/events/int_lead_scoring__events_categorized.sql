@@ -14,6 +14,7 @@ accepted_events as (
         product_id,
         duration_seconds,
         occurred_at,
+        visible_date,
         loaded_at
 
     from {{ ref('int_lead_scoring__events_classified') }}
@@ -40,6 +41,7 @@ final as (
         coalesce(accepted_events.duration_seconds, 0) as duration_seconds,
         accepted_events.occurred_at,
         cast(accepted_events.occurred_at as date) as event_date,
+        accepted_events.visible_date,
         accepted_events.loaded_at
 
     from accepted_events

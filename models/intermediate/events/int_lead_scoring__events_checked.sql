@@ -200,7 +200,9 @@ stitched as (
 
     select
         ranked_events.*,
-        coalesce(ranked_events.contact_id, identities.contact_id) as resolved_contact_id
+        coalesce(ranked_events.contact_id, identities.contact_id) as resolved_contact_id,
+        case when ranked_events.contact_id is null then identities.identified_date end
+            as identified_date
 
     from ranked_events
     left join identities
@@ -277,6 +279,13 @@ final as (
         checked.duration_seconds,
         checked.occurred_at,
         cast(checked.occurred_at as date) as event_date,
+        -- the day it can count from (point-in-time scores): its own, or a
+        -- later one when it was stitched through a later identification
+        case
+            when checked.identified_date > cast(checked.occurred_at as date)
+                then checked.identified_date
+            else cast(checked.occurred_at as date)
+        end as visible_date,
         checked.first_reason,
         {%- for column, name in quarantine_only_columns.items() %}
             case

@@ -37,6 +37,7 @@ final as (
         checked_events.ip,
         checked_events.duration_seconds,
         checked_events.occurred_at,
+        checked_events.visible_date,
         checked_events.email_sent_at,
         checked_events.loaded_at,
         case
