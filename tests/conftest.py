@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -19,13 +19,17 @@ from lead_scoring_tools.load import load_duckdb  # noqa: E402
 
 AS_OF = date(2026, 6, 30)
 DEMO_EVENTS = 30_000
+# past dates that the reference comparisons also score (lead_scores_point_in_time)
+SCORE_DATES = [AS_OF - timedelta(days=90), AS_OF - timedelta(days=31), AS_OF - timedelta(days=1)]
 
 
-def build(csv_dir: Path, database: Path, as_of: date = AS_OF, args: list[str] | None = None) -> Path:
+def build(csv_dir: Path, database: Path, as_of: date = AS_OF, args: list[str] | None = None,
+          score_dates: list[date] | None = None) -> Path:
     """Load the CSV files of csv_dir as the raw schema and `dbt build` on them."""
     load_duckdb(csv_dir, database)
     run_dbt(args or ["build"], database,
-            {"lead_scoring__as_of": as_of.isoformat(), "lead_scoring__exhaustive_tests": True},
+            {"lead_scoring__as_of": as_of.isoformat(), "lead_scoring__exhaustive_tests": True,
+             "lead_scoring__score_dates": [day.isoformat() for day in score_dates or []]},
             target_path=database.parent / "target", quiet=True)
     return database
 
@@ -47,5 +51,5 @@ def demo(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("demo")
     csv_dir = folder / "csv"
     generate(csv_dir, DEMO_EVENTS, seed=7, as_of=AS_OF)
-    database = build(csv_dir, folder / "demo.duckdb")
+    database = build(csv_dir, folder / "demo.duckdb", score_dates=SCORE_DATES)
     return {"csv_dir": csv_dir, "database": database, "folder": folder}

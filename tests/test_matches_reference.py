@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, ROOT, build, query, read_csv
+from conftest import AS_OF, ROOT, SCORE_DATES, build, query, read_csv
 from lead_scoring_tools import reference
 from lead_scoring_tools.load import CONTRACT_TYPES
 
@@ -25,11 +25,15 @@ TOLERANCE = 0.01
 
 
 # ------------------------------------------------------------ comparison
-def compare_with_reference(database: Path, csv_dir: Path) -> None:
-    expected = reference.score(
+def reference_scores(csv_dir: Path, as_of) -> reference.Result:
+    return reference.score(
         read_csv(csv_dir / "contacts.csv"), read_csv(csv_dir / "events.csv"),
-        read_csv(csv_dir / "identities.csv"), CONFIG, AS_OF,
+        read_csv(csv_dir / "identities.csv"), CONFIG, as_of,
         accounts=read_csv(csv_dir / "accounts.csv"))
+
+
+def compare_with_reference(database: Path, csv_dir: Path) -> None:
+    expected = reference_scores(csv_dir, AS_OF)
 
     quarantine = Counter(query(database, "select event_id, reason from main_lead_scoring.lead_score_quarantine"))
     assert quarantine == Counter((row["event_id"], row["reason"]) for row in expected.quarantine)
@@ -66,6 +70,27 @@ def compare_with_reference(database: Path, csv_dir: Path) -> None:
         assert reasons == row["top_reasons"], key
         assert tuple(routing) == (row["grade"], row["disqualification_reason"], row["routing"],
                                   row["is_mql"], row["is_fast_track"]), (key, routing, row)
+    compare_point_in_time_with_reference(database, csv_dir)
+
+
+def compare_point_in_time_with_reference(database: Path, csv_dir: Path) -> None:
+    """Each past date of the build's lead_scores_point_in_time against the reference run
+    as of that date: what was visible then, no later event, identity or contact."""
+    for score_date in SCORE_DATES:
+        expected = {(row["contact_id"], row["model_id"]): row for row in reference_scores(csv_dir, score_date).scores}
+        scores = {(c, m): rest for c, m, *rest in query(database, f"""
+            select contact_id, model_id, behavior_score, inactivity_penalty, days_inactive,
+                fit_score, grade, disqualification_reason, routing, is_mql, is_fast_track
+            from main_lead_scoring.lead_scores_point_in_time
+            where score_date = date '{score_date}'""")}
+        assert scores.keys() == expected.keys(), score_date
+        for key, (score, penalty, days_inactive, fit, *routing) in scores.items():
+            row = expected[key]
+            assert abs(float(score) - row["behavior_score"]) <= TOLERANCE, (score_date, key, score, row)
+            assert abs(float(fit) - row["fit_score"]) <= TOLERANCE, (score_date, key, fit, row)
+            assert (penalty, days_inactive) == (row["inactivity_penalty"], row["days_inactive"]), (score_date, key)
+            assert tuple(routing) == (row["grade"], row["disqualification_reason"], row["routing"],
+                                      row["is_mql"], row["is_fast_track"]), (score_date, key, routing, row)
 
 
 def write_inputs(folder: Path, contacts: list[dict], events: list[dict], identities: list[dict]) -> Path:
@@ -185,7 +210,8 @@ def test_generated_streams_match_reference(data, tmp_path_factory):
     contacts, events, identities = data
     folder = tmp_path_factory.mktemp("streams")
     csv_dir = write_inputs(folder / "csv", contacts, events, identities)
-    database = build(csv_dir, folder / "streams.duckdb", args=["build", "--exclude", "test_type:unit"])
+    database = build(csv_dir, folder / "streams.duckdb", args=["build", "--exclude", "test_type:unit"],
+                     score_dates=SCORE_DATES)
     compare_with_reference(database, csv_dir)
 
 
@@ -194,7 +220,8 @@ def test_random_streams_match_reference(tmp_path):
     rng = random.Random(20260630)
     contacts, events, identities = flatten([make_stream(i, rng.choice, rng.randint) for i in range(2000)])
     csv_dir = write_inputs(tmp_path / "csv", contacts, events, identities)
-    database = build(csv_dir, tmp_path / "random.duckdb", args=["build", "--exclude", "test_type:unit"])
+    database = build(csv_dir, tmp_path / "random.duckdb", args=["build", "--exclude", "test_type:unit"],
+                     score_dates=SCORE_DATES)
     compare_with_reference(database, csv_dir)
 
 

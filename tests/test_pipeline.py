@@ -285,3 +285,17 @@ def test_an_empty_as_of_is_the_run_date_in_every_model(tmp_path):
     dates = {date for text in models for date in re.findall(r"cast\('(\d{4}-\d{2}-\d{2})' as date\)", text)}
     assert len(models) >= 4 and len(dates) == 1
     assert dates <= {before.isoformat(), after.isoformat()}
+
+
+@pytest.mark.parametrize("score_dates, expected", [
+    ([], []),
+    (["2026-05-31", "2026-03-31", "2026-05-31"], ["2026-03-31", "2026-05-31"]),
+    ({"from": "2026-04-01", "to": "2026-06-30", "every_days": 30}, ["2026-04-01", "2026-05-01", "2026-05-31", "2026-06-30"]),
+])
+def test_score_dates_var_lists_or_steps_through_a_range(tmp_path, score_dates, expected):
+    database = tmp_path / "dates.duckdb"
+    run_dbt(["run", "--select", "int_lead_scoring__score_dates"], database,
+            {"lead_scoring__as_of": AS_OF.isoformat(), "lead_scoring__score_dates": score_dates},
+            target_path=tmp_path / "target", quiet=True)
+    rows = query(database, "select score_date from main_lead_scoring_internal.int_lead_scoring__score_dates order by 1")
+    assert [day.isoformat() for (day,) in rows] == expected

@@ -30,7 +30,7 @@ events as (
     from {{ ref('int_lead_scoring__events_categorized') }} as categorized_events
     inner join score_dates
         on categorized_events.visible_date <= score_dates.score_date
-    where categorized_events.event_type in (select event_type from sequence_steps)
+    where categorized_events.event_type in (select sequence_steps.event_type from sequence_steps)
 
 ),
 
