@@ -19,8 +19,9 @@ from lead_scoring_tools.load import load_duckdb  # noqa: E402
 
 AS_OF = date(2026, 6, 30)
 DEMO_EVENTS = 30_000
-# past dates that the reference comparisons also score (lead_scores_point_in_time)
-SCORE_DATES = [AS_OF - timedelta(days=90), AS_OF - timedelta(days=31), AS_OF - timedelta(days=1)]
+# past dates that the reference comparisons also score (lead_scores_point_in_time);
+# the first two, whose 60-day horizon has ended, are the backtest's cut-offs
+SCORE_DATES = [AS_OF - timedelta(days=days) for days in (150, 90, 31, 1)]
 
 
 def build(csv_dir: Path, database: Path, as_of: date = AS_OF, args: list[str] | None = None,
