@@ -60,6 +60,7 @@ labelled as (
         scores.score_date as cutoff_date,
         scores.model_id,
         scores.contact_id,
+        {{ stable_key('scores.contact_id') }} as contact_key,
         scores.behavior_score,
         scores.grade,
         scores.routing,
