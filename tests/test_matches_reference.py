@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import random
+from bisect import bisect_right
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -70,7 +71,26 @@ def compare_with_reference(database: Path, csv_dir: Path) -> None:
         assert reasons == row["top_reasons"], key
         assert tuple(routing) == (row["grade"], row["disqualification_reason"], row["routing"],
                                   row["is_mql"], row["is_fast_track"]), (key, routing, row)
+    compare_ranks_with_reference(database, expected.scores)
     compare_point_in_time_with_reference(database, csv_dir)
+
+
+def compare_ranks_with_reference(database: Path, expected_scores: list[dict]) -> None:
+    """Rank within a model: by score, then by the unclamped points (to 1e-6); ties share."""
+    def key(row):
+        return (row["behavior_score"], round(row["contribution_points"] - row["inactivity_penalty"], 6))
+    by_model = {}
+    for row in expected_scores:
+        by_model.setdefault(row["model_id"], []).append(key(row))
+    for keys in by_model.values():
+        keys.sort()
+    # 1 + the leads with a strictly greater key
+    expected = {(row["contact_id"], row["model_id"]):
+                1 + len(by_model[row["model_id"]]) - bisect_right(by_model[row["model_id"]], key(row))
+                for row in expected_scores}
+    ranks = {(c, m): rank for c, m, rank in query(database, """
+        select contact_id, model_id, score_rank from main_lead_scoring.lead_scores""")}
+    assert ranks == expected
 
 
 def compare_point_in_time_with_reference(database: Path, csv_dir: Path) -> None:

@@ -67,6 +67,21 @@ final as (
         lead_routing.is_fast_track,
         behavior_scores.last_positive_activity_date,
         behavior_scores.last_strong_signal_date,
+        -- 1 = the model's best lead; behind the cap and the floor the
+        -- unclamped points still order leads (to 1e-6, so that float noise
+        -- does not split true ties)
+        rank() over (
+            partition by behavior_scores.model_id
+            order by
+                behavior_scores.behavior_score desc,
+                round(
+                    cast(
+                        behavior_scores.contribution_points - behavior_scores.inactivity_penalty
+                        as {{ dbt.type_numeric() }}
+                    ),
+                    6
+                ) desc
+        ) as score_rank,
         {{ as_of_date() }} as as_of_date
 
     from behavior_scores
