@@ -1,9 +1,12 @@
-"""The backtest marts agree with scikit-learn and with a brute-force count on the demo."""
+"""The backtest marts and the calibration agree with scikit-learn and with a
+brute-force count on the demo."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
+from sklearn.isotonic import IsotonicRegression
 from sklearn.metrics import f1_score, roc_auc_score
 
 from conftest import query
@@ -44,3 +47,32 @@ def test_best_f1_threshold_and_mql_f1_by_brute_force(demo):
         _, threshold, f1, mql_f1 = summary[key]
         assert (float(threshold), round(f1, 12)) == (best[1], round(best[0], 12)), key
         assert abs(mql_f1 - f1_score(labels, [is_mql for _, _, is_mql in rows])) < 1e-12, key
+
+
+def test_calibration_is_scikit_learn_isotonic_regression_over_score_bands(demo):
+    """Ten bands per model, the backtest's leads pooled over the cut-offs, fitted
+    with sklearn's IsotonicRegression weighted by leads; lead_scores reads it."""
+    models = {model: (float(low), float(high)) for model, low, high in query(demo["database"], """
+        select model_id, score_floor, score_cap from main_lead_scoring_internal.int_lead_scoring__config_models""")}
+    bands = defaultdict(lambda: [0, 0])
+    for model, score, converted in query(demo["database"], """
+            select model_id, behavior_score, has_converted
+            from main_lead_scoring_internal.int_lead_scoring__backtest_leads"""):
+        low, high = models[model]
+        band = min(math.floor((float(score) - low) * 10 / (high - low)), 9)
+        bands[(model, band)][0] += 1
+        bands[(model, band)][1] += converted
+    calibration = {(model, start): p for model, start, p in query(demo["database"], """
+        select model_id, band_index_from, conversion_probability
+        from main_lead_scoring_internal.int_lead_scoring__conversion_calibration""")}
+    for model in models:
+        fitted = sorted(band for (m, band) in bands if m == model)
+        expected = IsotonicRegression().fit(
+            fitted, [bands[(model, band)][1] / bands[(model, band)][0] for band in fitted],
+            sample_weight=[bands[(model, band)][0] for band in fitted]).predict(fitted)
+        got = [calibration[(model, 0 if band == fitted[0] else band)] for band in fitted]
+        assert max(abs(a - b) for a, b in zip(got, expected)) < 1e-12, model
+        assert got == sorted(got), model
+    unscored = query(demo["database"], """
+        select count(*) from main_lead_scoring.lead_scores where conversion_probability is null""")[0][0]
+    assert unscored == 0

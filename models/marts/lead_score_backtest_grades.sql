@@ -15,6 +15,7 @@ scoring_models as (
     select
         model_id,
         score_floor,
+        score_cap,
         (score_cap - score_floor) / 5.0 as band_width
 
     from {{ ref('int_lead_scoring__config_models') }}
@@ -30,13 +31,9 @@ banded as (
         leads.has_converted,
         scoring_models.score_floor,
         scoring_models.band_width,
-        least(
-            cast(
-                floor((leads.behavior_score - scoring_models.score_floor) / scoring_models.band_width)
-                as {{ dbt.type_int() }}
-            ),
-            4
-        ) as band_index
+        {{ score_band_index(
+            'leads.behavior_score', 'scoring_models.score_floor', 'scoring_models.score_cap', 5
+        ) }} as band_index
 
     from leads
     inner join scoring_models

@@ -44,6 +44,18 @@ score_reasons as (
 
 ),
 
+scoring_models as (
+
+    select * from {{ ref('int_lead_scoring__config_models') }}
+
+),
+
+calibration as (
+
+    select * from {{ ref('int_lead_scoring__conversion_calibration') }}
+
+),
+
 final as (
 
     select
@@ -82,6 +94,7 @@ final as (
                     6
                 ) desc
         ) as score_rank,
+        calibration.conversion_probability,
         {{ as_of_date() }} as as_of_date
 
     from behavior_scores
@@ -101,6 +114,17 @@ final as (
         on
             behavior_scores.contact_key = score_reasons.contact_key
             and behavior_scores.model_id = score_reasons.model_id
+    inner join scoring_models
+        on behavior_scores.model_id = scoring_models.model_id
+    left join calibration
+        on
+            behavior_scores.model_id = calibration.model_id
+            and {{ score_band_index(
+                'behavior_scores.behavior_score', 'scoring_models.score_floor', 'scoring_models.score_cap', 10
+            ) }} >= calibration.band_index_from
+            and {{ score_band_index(
+                'behavior_scores.behavior_score', 'scoring_models.score_floor', 'scoring_models.score_cap', 10
+            ) }} < calibration.band_index_to
 
 )
 
