@@ -76,3 +76,28 @@ def test_calibration_is_scikit_learn_isotonic_regression_over_score_bands(demo):
     unscored = query(demo["database"], """
         select count(*) from main_lead_scoring.lead_scores where conversion_probability is null""")[0][0]
     assert unscored == 0
+
+
+def test_new_mqls_per_week_and_capacity_threshold_by_brute_force(demo):
+    target = 25   # var lead_scoring__backtest_target_mqls_per_week
+    rows = defaultdict(list)
+    for cutoff, model, score, before, is_mql, was_mql in query(demo["database"], """
+            select cutoff_date, model_id, behavior_score, behavior_score_week_before, is_mql, was_mql_week_before
+            from main_lead_scoring_internal.int_lead_scoring__backtest_leads"""):
+        rows[(cutoff, model)].append((score, before, is_mql, was_mql))
+    summary = {(cutoff, model): rest for cutoff, model, *rest in query(demo["database"], """
+        select cutoff_date, model_id, new_mqls_week, capacity_threshold, capacity_threshold_new_mqls_week
+        from main_lead_scoring.lead_score_backtest""")}
+    assert rows.keys() == summary.keys()
+    for key, leads in rows.items():
+        def crossing(threshold):   # over it now, not (or not there) a week before
+            return sum(score >= threshold and (before is None or before < threshold) for score, before, _, _ in leads)
+        # from the top down, while no threshold so far lets more than the target through
+        fits, most = [], 0
+        for threshold in sorted({score for score, _, _, _ in leads}, reverse=True):
+            most = max(most, crossing(threshold))
+            if most <= target:
+                fits.append(threshold)
+        expected = (sum(is_mql and not was for _, _, is_mql, was in leads),
+                    fits[-1] if fits else None, crossing(fits[-1]) if fits else None)
+        assert tuple(summary[key]) == expected, key

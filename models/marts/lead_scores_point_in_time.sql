@@ -5,6 +5,13 @@
 -- var is.
 with
 
+requested_dates as (
+
+    select score_date from {{ ref('int_lead_scoring__score_dates') }}
+    where is_requested
+
+),
+
 contacts as (
 
     select * from {{ ref('int_lead_scoring__contacts_classified') }}
@@ -52,6 +59,8 @@ final as (
         behavior_scores.last_strong_signal_date
 
     from behavior_scores
+    inner join requested_dates
+        on behavior_scores.score_date = requested_dates.score_date
     inner join contacts
         on behavior_scores.contact_key = contacts.contact_key
     inner join fit_scores
