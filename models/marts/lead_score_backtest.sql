@@ -69,102 +69,45 @@ auc as (
 
 ),
 
--- F1 of "score >= s" for every distinct score s: 2 TP / (selected + converted)
 thresholds as (
 
+    select * from {{ ref('lead_score_backtest_thresholds') }}
+
+),
+
+-- the best F1, ties to the higher threshold (fewer leads for sales)
+best_f1_thresholds as (
+
     select
-        score_counts.cutoff_date,
-        score_counts.model_id,
-        score_counts.behavior_score as threshold,
-        2.0 * score_counts.conversions_at_or_above
-        / (score_counts.leads_at_or_above + totals.conversions) as f1,
+        *,
         row_number() over (
-            partition by score_counts.cutoff_date, score_counts.model_id
-            order by
-                2.0 * score_counts.conversions_at_or_above
-                / (score_counts.leads_at_or_above + totals.conversions) desc,
-                score_counts.behavior_score desc
+            partition by cutoff_date, model_id order by f1_at_threshold desc, threshold desc
         ) as f1_rank
 
-    from score_counts
-    inner join totals
-        on
-            score_counts.cutoff_date = totals.cutoff_date
-            and score_counts.model_id = totals.model_id
-    where totals.conversions > 0
-
-),
-
--- leads over a threshold t now that were not a week before, for every
--- distinct score t: those at or above t, minus those whose lower score of
--- the two was at or above t (they stayed)
-threshold_points as (
-
-    select
-        cutoff_date,
-        model_id,
-        behavior_score as score_value,
-        leads_at_or_above,
-        0 as stayed
-
-    from score_counts
-
-    union all
-
-    select
-        cutoff_date,
-        model_id,
-        least(behavior_score, behavior_score_week_before) as score_value,
-        null as leads_at_or_above,
-        1 as stayed
-
-    from leads
-    where behavior_score_week_before is not null
-
-),
-
-threshold_volumes as (
-
-    select
-        cutoff_date,
-        model_id,
-        score_value as threshold,
-        leads_at_or_above - sum(stayed) over (
-            partition by cutoff_date, model_id order by score_value desc
-            range between unbounded preceding and current row
-        ) as new_mqls_week,
-        leads_at_or_above is not null as is_candidate
-
-    from threshold_points
+    from thresholds
+    where recall_at_threshold is not null
 
 ),
 
 -- the lowest threshold such that none at or above it lets more new MQLs
--- through per week than the target
+-- through in a week than sales can take
 capacity_thresholds as (
 
     select
-        cutoff_date,
-        model_id,
-        threshold,
-        new_mqls_week,
+        *,
         max(new_mqls_week) over (
             partition by cutoff_date, model_id order by threshold desc
             rows between unbounded preceding and current row
         ) as most_new_mqls_week_at_or_above
 
-    from threshold_volumes
-    where is_candidate
+    from thresholds
 
 ),
 
 capacity_threshold as (
 
     select
-        cutoff_date,
-        model_id,
-        threshold,
-        new_mqls_week,
+        *,
         row_number() over (partition by cutoff_date, model_id order by threshold) as threshold_rank
 
     from capacity_thresholds
@@ -190,21 +133,21 @@ final as (
             as mql_recall,
         2.0 * totals.mql_conversions / nullif(totals.mql_leads + totals.conversions, 0) as mql_f1,
         totals.new_mqls_week,
-        thresholds.threshold as best_f1_threshold,
-        thresholds.f1 as best_f1,
-        cast(capacity_threshold.threshold as decimal(12, 2)) as capacity_threshold,
-        cast(capacity_threshold.new_mqls_week as {{ dbt.type_bigint() }}) as capacity_threshold_new_mqls_week
+        best_f1_thresholds.threshold as best_f1_threshold,
+        best_f1_thresholds.f1_at_threshold as best_f1,
+        capacity_threshold.threshold as capacity_threshold,
+        capacity_threshold.new_mqls_week as capacity_threshold_new_mqls_week
 
     from totals
     left join auc
         on totals.cutoff_date = auc.cutoff_date and totals.model_id = auc.model_id
     left join top_deciles
         on totals.cutoff_date = top_deciles.cutoff_date and totals.model_id = top_deciles.model_id
-    left join thresholds
+    left join best_f1_thresholds
         on
-            totals.cutoff_date = thresholds.cutoff_date
-            and totals.model_id = thresholds.model_id
-            and thresholds.f1_rank = 1
+            totals.cutoff_date = best_f1_thresholds.cutoff_date
+            and totals.model_id = best_f1_thresholds.model_id
+            and best_f1_thresholds.f1_rank = 1
     left join capacity_threshold
         on
             totals.cutoff_date = capacity_threshold.cutoff_date
