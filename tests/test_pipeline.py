@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from conftest import AS_OF, ROOT, build, query, read_csv
+from conftest import AS_OF, ROOT, SCORE_DATES, build, query, read_csv
 from lead_scoring_tools.dbt import run_dbt
 
 MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine", "lead_score_accounts",
@@ -112,11 +112,15 @@ def test_every_contact_has_one_row_per_model(demo):
 
 
 def test_two_builds_give_identical_marts(demo, tmp_path):
-    second = build(demo["csv_dir"], tmp_path / "second.duckdb", args=["build", "--exclude", "test_type:unit"])
+    second = build(demo["csv_dir"], tmp_path / "second.duckdb", args=["build", "--exclude", "test_type:unit"],
+                   score_dates=SCORE_DATES)
     for mart in MARTS:
         # score_updated_at is the time of the build that changed a row
         sql = f"select * exclude (as_of_date{', score_updated_at' if mart == 'lead_score_crm_sync' else ''}) " \
               f"from main_lead_scoring.{mart} order by all"
+        assert query(demo["database"], sql) == query(second, sql), mart
+    for mart in ("lead_scores_point_in_time", "lead_score_backtest", "lead_score_backtest_thresholds"):
+        sql = f"select * from main_lead_scoring.{mart} order by all"
         assert query(demo["database"], sql) == query(second, sql), mart
 
 
@@ -287,15 +291,19 @@ def test_an_empty_as_of_is_the_run_date_in_every_model(tmp_path):
     assert dates <= {before.isoformat(), after.isoformat()}
 
 
-@pytest.mark.parametrize("score_dates, expected", [
-    ([], []),
-    (["2026-05-31", "2026-03-31", "2026-05-31"], ["2026-03-31", "2026-05-31"]),
-    ({"from": "2026-04-01", "to": "2026-06-30", "every_days": 30}, ["2026-04-01", "2026-05-01", "2026-05-31", "2026-06-30"]),
+@pytest.mark.parametrize("score_dates, requested, weeks_before", [
+    ([], [], []),
+    # 03-31's 60-day horizon ends by 06-30: a backtest cut-off, scored a week before too
+    (["2026-05-31", "2026-03-31", "2026-05-31"], ["2026-03-31", "2026-05-31"], ["2026-03-24"]),
+    ({"from": "2026-04-01", "to": "2026-06-30", "every_days": 30},
+     ["2026-04-01", "2026-05-01", "2026-05-31", "2026-06-30"], ["2026-03-25", "2026-04-24"]),
 ])
-def test_score_dates_var_lists_or_steps_through_a_range(tmp_path, score_dates, expected):
+def test_score_dates_var_lists_or_steps_through_a_range(tmp_path, score_dates, requested, weeks_before):
     database = tmp_path / "dates.duckdb"
     run_dbt(["run", "--select", "int_lead_scoring__score_dates"], database,
             {"lead_scoring__as_of": AS_OF.isoformat(), "lead_scoring__score_dates": score_dates},
             target_path=tmp_path / "target", quiet=True)
-    rows = query(database, "select score_date from main_lead_scoring_internal.int_lead_scoring__score_dates order by 1")
-    assert [day.isoformat() for (day,) in rows] == expected
+    rows = query(database, """
+        select score_date, is_requested from main_lead_scoring_internal.int_lead_scoring__score_dates order by 1""")
+    assert [day.isoformat() for day, is_requested in rows if is_requested] == requested
+    assert [day.isoformat() for day, is_requested in rows if not is_requested] == weeks_before
