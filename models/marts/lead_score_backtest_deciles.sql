@@ -36,12 +36,7 @@ final as (
         max_behavior_score,
         cast(conversions as {{ type_double() }}) / leads as conversion_rate,
         -- the decile's rate over the rate of all the cut-off's leads
-        (cast(conversions as {{ type_double() }}) / leads)
-        / nullif(
-            cast(sum(conversions) over (partition by cutoff_date, model_id) as {{ type_double() }})
-            / sum(leads) over (partition by cutoff_date, model_id),
-            0
-        ) as lift
+        {{ lift_over_cutoff() }} as lift
 
     from deciles
 

@@ -70,12 +70,7 @@ final as (
         leads,
         conversions,
         cast(conversions as {{ type_double() }}) / leads as conversion_rate,
-        (cast(conversions as {{ type_double() }}) / leads)
-        / nullif(
-            cast(sum(conversions) over (partition by cutoff_date, model_id) as {{ type_double() }})
-            / sum(leads) over (partition by cutoff_date, model_id),
-            0
-        ) as lift
+        {{ lift_over_cutoff() }} as lift
 
     from cells
 
