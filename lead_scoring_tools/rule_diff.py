@@ -1,7 +1,7 @@
 """Rule-change diff: which leads change routing, grade or MQL flag with new rules.
 
     python -m lead_scoring_tools.rule_diff [--base REF_OR_DIR] [--head DIR]
-        [--database PATH] [--as-of YYYY-MM-DD] [--limit N] [--csv FILE]
+        [--database PATH] [--as-of YYYY-MM-DD] [--limit N] [--csv FILE] [--work-dir DIR]
 
 Builds lead_scores (and what it reads) twice on the same raw data and the
 same scoring date: once with the base configuration (a git ref, default
@@ -10,7 +10,8 @@ files) and once with the head configuration (a folder, default the working
 copy's seeds/). A configuration file absent from a folder (or from the ref)
 is the package's seed. Then it lists the leads whose routing, grade or MQL
 flag differs: a count per kind of change and model, and the leads, largest
-behaviour-score change first.
+behaviour-score change first (--csv: all of them, with the fit scores).
+The scoring date defaults to that of the database's lead_scores.
 
 The database (default $LEAD_SCORING_DUCKDB_PATH, else
 target/lead_scoring.duckdb, which `make demo` fills) is not modified: it
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import os
 import shutil
 import subprocess
@@ -58,7 +60,10 @@ MARTS_SCHEMA = "main_lead_scoring"
 # lead_scores and its upstream models, and the checks of the configuration
 # (the tests of the config staging models: they name the bad row); no unit
 # tests, none of the other data tests (the diff needs the scores, not a
-# second audit of the raw data).
+# second audit of the raw data). A full refresh, so that both builds start
+# from the raw data alone, whatever earlier builds left in the database.
+# (No --fail-fast: dbt-duckdb then ends with a traceback instead of the
+# failing test's message.)
 DBT_BUILD = ["build", "--full-refresh", "--no-use-colors",
              "--select", "+lead_scores", "resource_type:test,path:models/staging/config",
              "--exclude", "test_type:unit", "--indirect-selection", "empty"]
@@ -153,8 +158,8 @@ def resolve_base(base: str) -> tuple[str, dict[str, str]]:
 def warn_unknown_files(folder: Path) -> None:
     for path in sorted(folder.glob("*.csv")):
         if path.stem not in CONFIG_SEEDS:
-            print(f"warning: {path} is not a configuration seed ({', '.join(CONFIG_SEEDS)}); ignored",
-                  file=sys.stderr)
+            print(f"warning: {path} is not a configuration seed"
+                  f" ({', '.join(CONFIG_SEEDS)}); ignored", file=sys.stderr)
 
 
 def load_config(database: Path, files: dict[str, str]) -> None:
@@ -163,19 +168,20 @@ def load_config(database: Path, files: dict[str, str]) -> None:
     with duckdb.connect(str(database)) as con:
         con.execute(f"create or replace schema {CONFIG_SCHEMA}")
         for seed, text in files.items():
-            rows = list(csv.reader(text.splitlines()))
+            rows = [row for row in csv.reader(io.StringIO(text)) if row]
             if not rows:
                 raise RuleDiffError(f"{seed}.csv is empty: it needs at least its header row")
             header, body = rows[0], rows[1:]
+            for number, row in enumerate(body, start=2):
+                if len(row) != len(header):
+                    raise RuleDiffError(f"{seed}.csv line {number}: {len(row)} cells,"
+                                        f" the header has {len(header)}")
             columns = ", ".join(f'"{name.strip()}" varchar' for name in header)
             con.execute(f"create table {CONFIG_SCHEMA}.{seed} ({columns})")
             if body:
-                width = len(header)
-                values = [[cell if cell != "" else None for cell in (row + [""] * width)[:width]]
-                          for row in body if row]
                 placeholders = ", ".join("?" for _ in header)
                 con.executemany(f"insert into {CONFIG_SCHEMA}.{seed} values ({placeholders})",
-                                values)
+                                [[cell if cell != "" else None for cell in row] for row in body])
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -193,7 +199,8 @@ def scoring_date(database: Path) -> date:
             f" where table_schema = '{MARTS_SCHEMA}' and table_name = 'lead_scores'"
         ).fetchone()[0]
         if found:
-            as_of = con.execute(f"select max(as_of_date) from {MARTS_SCHEMA}.lead_scores").fetchone()[0]
+            as_of = con.execute(
+                f"select max(as_of_date) from {MARTS_SCHEMA}.lead_scores").fetchone()[0]
             if as_of is not None:
                 return as_of
     return datetime.now(timezone.utc).date()
@@ -204,7 +211,8 @@ def build(side: str, database: Path, as_of: date, work_dir: Path) -> float:
     the seconds it took. A failure raises RuleDiffError with dbt's output."""
     dbt_vars = {"lead_scoring__as_of": as_of.isoformat()}
     for seed in CONFIG_SEEDS:
-        dbt_vars["lead_scoring__" + seed.removeprefix("lead_scoring_")] = f"{CONFIG_SCHEMA}.{seed}"
+        var_name = "lead_scoring__" + seed.removeprefix("lead_scoring_")
+        dbt_vars[var_name] = f"{CONFIG_SCHEMA}.{seed}"
     started = time.perf_counter()
     try:
         run_dbt([*DBT_BUILD, "--log-path", str(work_dir / f"{side}_logs")], database, dbt_vars,
@@ -231,7 +239,10 @@ def diff(base_db: Path, head_db: Path) -> tuple[list[dict], int]:
         cursor = con.execute(DIFF_SQL)
         names = [column[0] for column in cursor.description]
         changed = [dict(zip(names, row)) for row in cursor.fetchall()]
-        leads = con.execute(f"select count(*) from head_build.{MARTS_SCHEMA}.lead_scores").fetchone()[0]
+        leads = con.execute(
+            f"select count(*) from (select contact_id, model_id from base_build.{MARTS_SCHEMA}"
+            f".lead_scores union select contact_id, model_id from head_build.{MARTS_SCHEMA}"
+            ".lead_scores)").fetchone()[0]
     return changed, leads
 
 
@@ -266,8 +277,9 @@ def print_report(changed: list[dict], leads: int, limit: int) -> None:
         return
     print(f"{len(changed):,} of {leads:,} leads change routing, grade or MQL flag.\n")
     print("Changes per model:")
-    print_table([(model_id, kind, f"{before} -> {after}", f"{count:,}")
-                 for model_id, kind, before, after, count in change_counts(changed)], counts_last=True)
+    counts = change_counts(changed)
+    print_table([(model_id, kind, f"{before} -> {after}", f"{leads:,}")
+                 for model_id, kind, before, after, leads in counts], counts_last=True)
     shown = changed[:limit]
     print(f"\nChanged leads, largest score change first"
           f"{f' (the first {len(shown):,})' if len(shown) < len(changed) else ''}:")
@@ -351,12 +363,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="git ref (its seeds/) or folder of configuration CSVs (default: main)")
     parser.add_argument("--head", type=Path, default=PROJECT_DIR / "seeds",
                         help="folder of configuration CSVs (default: the working copy's seeds/)")
-    parser.add_argument("--database", type=Path,
-                        default=Path(os.environ.get("LEAD_SCORING_DUCKDB_PATH",
-                                                    PROJECT_DIR / "target" / "lead_scoring.duckdb")),
+    default_database = os.environ.get("LEAD_SCORING_DUCKDB_PATH",
+                                      PROJECT_DIR / "target" / "lead_scoring.duckdb")
+    parser.add_argument("--database", type=Path, default=Path(default_database),
                         help="DuckDB file with the raw inputs (not modified)")
     parser.add_argument("--as-of", type=date.fromisoformat,
-                        help="scoring date (default: that of the database's lead_scores, else today)")
+                        help="scoring date (default: the database's lead_scores', else today)")
     parser.add_argument("--limit", type=int, default=50, help="changed leads to print (default 50)")
     parser.add_argument("--csv", type=Path, help="write every changed lead to this CSV file")
     parser.add_argument("--work-dir", type=Path,
