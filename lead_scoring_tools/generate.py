@@ -25,6 +25,19 @@ and two files that are NOT part of the input contract, for tests only:
                             after_as_of: neither scored nor quarantined by a
                             score of that date)
 
+Conversions follow the journeys the way real ones do, with noise. Each
+contact's events feed a running buying intent (demo request 3, sales meeting 2,
+trial 1.5, pricing page 0.6, ..., e-mail open 0.05; halved every 30 days). The
+probability to buy rises smoothly with its peak (a Hill curve capped at 0.8,
+blurred by a hidden log-normal factor for budget and timing; agencies,
+competitors and staff never buy, students and job seekers hardly ever), so more
+than half of the hot leads (demo request, pricing visits) never buy. A deal closes a
+log-normal delay after the peak (median 18 days: some within days, some after
+two months), often after a closing sales meeting; a deal due after as_of is not
+known yet. Some deals come with no recent activity: referrals and offline deals
+on any day, and lapsed leads coming back months after going silent. Buying
+cycles run all year round, more of them lately.
+
 The world (event types, website URL patterns, e-mail domains, user agents)
 follows the configuration seeds in ../seeds. The output is a pure function of
 (n_events, seed, as_of): every random draw comes from random.Random
@@ -36,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import random
 import sys
@@ -62,9 +76,9 @@ DIRTY_COLUMNS = ("event_id", "expected_reason")
 # Share of contacts per archetype (the first contacts cycle through all of them,
 # so that every archetype exists even for a small N).
 ARCHETYPES = (
-    ("tire_kicker", 38.0),
+    ("tire_kicker", 34.0),
     ("engaged_evaluator", 13.0),
-    ("buyer", 6.0),
+    ("buyer", 10.0),
     ("job_seeker", 8.0),
     ("student", 8.0),
     ("competitor", 2.0),
@@ -75,11 +89,36 @@ ARCHETYPES = (
     ("internal", 0.5),
     ("unsubscriber", 7.0),
 )
-CONVERSION_RATE = {
-    "buyer": 0.60, "engaged_evaluator": 0.15, "anonymous_then_identified": 0.02, "lapsed": 0.02,
-    "role_based": 0.01, "tire_kicker": 0.005, "unsubscriber": 0.005, "student": 0.005,
-    "job_seeker": 0.005, "agency": 0.0, "competitor": 0.0, "internal": 0.0,
+# --------------------------------------------------------------------------- conversions
+# The generator's hidden truth about buying (not the scoring seeds): what an
+# event says about a contact's intent to buy its product. Page views weigh by
+# the page's category.
+INTENT_EVENT = {
+    "demo_request": 3.0, "sales_meeting": 2.0, "app_signup": 1.5, "trade_show_visit": 0.8,
+    "webinar_attended": 0.8, "form_submit": 0.5, "content_download": 0.5, "webinar_registration": 0.3,
+    "email_click": 0.2, "app_action": 0.15, "social_engagement": 0.1, "email_open": 0.05,
+    "meeting_cancelled": -0.5, "email_bounce": -0.5, "social_negative_comment": -1.0,
+    "email_unsubscribe": -1.5,
 }
+INTENT_PAGE = {"pricing": 0.6, "demo": 0.6, "case_studies": 0.4, "product": 0.2, "docs": 0.1,
+               "webinar": 0.1, "blog": 0.05, "about": 0.02, "careers": -0.8}
+INTENT_HALF_LIFE_DAYS = 30      # intent fades: a running sum halved every 30 days; its peak counts
+# P(buy | peak intent e) = BUY_FIT[archetype] * P_MAX * e^K / (e^K + E_HALF^K), e blurred by a
+# hidden factor (budget, timing, champion) exp(N(0, LATENT_SIGMA)): smooth in engagement, never 1.
+P_MAX, E_HALF, INTENT_K, LATENT_SIGMA = 0.8, 6.5, 1.7, 0.55
+# the fit part no engagement changes: agencies, competitors and staff never buy
+BUY_FIT = {
+    "buyer": 1.0, "engaged_evaluator": 1.0, "anonymous_then_identified": 1.0, "lapsed": 0.3,
+    "tire_kicker": 1.0, "role_based": 0.5, "unsubscriber": 0.3, "student": 0.05, "job_seeker": 0.05,
+    "agency": 0.0, "competitor": 0.0, "internal": 0.0,
+}
+# days from the intent peak to the deal: log-normal (median 18 d; 5 % under 5 d, 5 % over 2 months)
+DELAY_MEDIAN_DAYS, DELAY_SIGMA = 18.0, 0.75
+CLOSING_MEETING_P = 0.35        # a sales meeting logged in the days before the deal
+# deals the web did not see coming: a referral or an offline deal (any day after the contact's
+# first activity, share of the contacts that can buy), and lapsed leads coming back months later
+REFERRAL_RATE = 0.002
+REACTIVATION_SHARE = 0.2        # of a lapsed lead's probability to buy, spent on a come-back
 
 # Dirty rows: share of N per quarantine reason (internal_traffic comes from the
 # contacts of the `internal` archetype instead). bot_click_burst: share of rows,
@@ -560,8 +599,8 @@ class _World:
     def j_buyer(self, c: _Contact):
         rng, rnd, de = self.rng, self.rng.random, self.d_end
         p = c.product
-        convert = rnd() < CONVERSION_RATE["buyer"]
-        demo_d = de - 25 - int(rnd() * 125) if convert else de - int(rnd() * 30)
+        # buying cycles all year round, more of them lately (a growing business)
+        demo_d = de - int((HISTORY_DAYS - 80) * rnd() ** 1.3)
         ev = self.emails(c, self.d0, demo_d - 40, 1 + int(rnd() * 4), 0.15)
         w = self.webinar(demo_d - 75, demo_d - 3, p)
         if w:
@@ -590,54 +629,43 @@ class _World:
             sd = max(self.d0, demo_d - int(rnd() * 10))
             ev += self.app(c, sd, min(de + 1, sd + 20), 2 + int(rnd() * 6), p, True)
         if rnd() < 0.10:
-            ev.append(self.offline(self.at(self.day(demo_d - 90, demo_d)), "trade_show_visit", p,
+            ev.append(self.offline(self.at(self.day(max(self.d0, demo_d - 90), demo_d)), "trade_show_visit", p,
                                    rng.choice(TRADE_SHOWS)))
         if rnd() < 0.20:
             ev.append(self.social(self.at(self.day(demo_d - 60, de + 1))))
-        ev += self.visits(c, demo_d + 1, de + 1, int(rnd() * 3), PRICING[p] + PRODUCT_PAGES[p], (1, 2),
-                          0.0, long_pricing=True)
-        conv = []
-        if convert:
-            lo, hi = demo_d + 10, min(demo_d + 60, de - 1)
-            if lo <= hi:
-                cd = lo + int(rnd() * (hi - lo + 1))
-                conv.append((p, self.at(cd)))
-                ev += self.app(c, cd, de + 1, 2 + int(rnd() * 6), p, False)
-        return ev, [], conv
+        ev += self.visits(c, demo_d + 1, min(de + 1, demo_d + 45), int(rnd() * 3), PRICING[p] + PRODUCT_PAGES[p],
+                          (1, 2), 0.0, long_pricing=True)
+        conv, extra = self.conversions(c, ev, usage=True)
+        return ev + extra, [], conv
 
     def j_engaged_evaluator(self, c: _Contact):
         rng, rnd, de = self.rng, self.rng.random, self.d_end
         p = c.product
-        start = de - 30 - int(rnd() * 150)
+        start = de - 30 - int(rnd() * 250)                # an evaluation of 1.5-6 months, any time
+        end = min(de + 1, start + 45 + int(rnd() * 135))
         pages = PRODUCT_PAGES[p] * 4 + DOCS[p] * 3 + DOCS[""] + CASE_STUDIES * 2 + BLOG[:6] + PRICING[p]
-        ev = self.visits(c, start, de + 1, 2 + int(rnd() * 4), pages, (1, 3), 0.2)
-        ev += self.emails(c, start - 30, de + 1, 1 + int(rnd() * 4), 0.5, p)
+        ev = self.visits(c, start, end, 2 + int(rnd() * 4), pages, (1, 3), 0.2)
+        ev += self.emails(c, start - 30, end, 1 + int(rnd() * 4), 0.5, p)
         if rnd() < 0.3:
-            w = self.webinar(start, de + 1, p)
+            w = self.webinar(start, end, p)
             if w:
                 ev += self.webinar_events(c, w, 0.6)
         if rnd() < 0.4:
-            ev += self.download(c, self.day(start, de + 1), p)
+            ev += self.download(c, self.day(start, end), p)
         if rnd() < 0.15:
-            ev += self.app(c, self.day(start, de), de + 1, 2 + int(rnd() * 6), p, True)
+            ev += self.app(c, self.day(start, end - 1), end, 2 + int(rnd() * 6), p, True)
         if rnd() < 0.1:
-            ev.append(self.social(self.at(self.day(start, de + 1))))
-        conv = []
-        if rnd() < CONVERSION_RATE["engaged_evaluator"]:
-            cd = self.day(max(start + 20, de - 90), de)
-            if cd < de:
-                if rnd() < 0.5:
-                    ev.append(self.offline(self.at(max(start, cd - 3 - int(rnd() * 10))), "sales_meeting", p,
-                                           "", 1800))
-                conv.append((p, self.at(cd)))
-        return ev, [], conv
+            ev.append(self.social(self.at(self.day(start, end))))
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
     def j_tire_kicker(self, c: _Contact):
         rnd = self.rng.random
         ev = []
         for camp in self.campaigns(self.d0, self.d_end + 1, 1 + int(rnd() * 5)):
             ev += self.email(c, camp, 0.0)
-        return ev, [], self._rare(c, ev)
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
     def j_job_seeker(self, c: _Contact):
         rnd, de = self.rng.random, self.d_end
@@ -645,7 +673,8 @@ class _World:
         end = min(de + 1, start + 20 + int(rnd() * 50))
         ev = self.visits(c, start, end, 1 + int(rnd() * 2), CAREERS * 3 + ABOUT, (1, 3), 0.4)
         ev += self.visits(c, start, end, int(rnd() * 2), BLOG, (1, 2), 0.0)
-        return ev, [], self._rare(c, ev)
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
     def j_student(self, c: _Contact):
         rng, rnd, de = self.rng, self.rng.random, self.d_end
@@ -665,7 +694,8 @@ class _World:
         if rnd() < 0.1:
             ev += self.app(c, self.day(start, end), end, 1 + int(rnd() * 3), p, True)
         ev += self.emails(c, start, de + 1, int(rnd() * 3), 0.2)
-        return ev, [], self._rare(c, ev)
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
     def j_competitor(self, c: _Contact):
         rnd, de = self.rng.random, self.d_end
@@ -723,7 +753,8 @@ class _World:
                            sent, "", True))
                 if rnd() < 0.3:
                     ev.append((t + 2, "page_view", url + UTM + cid, "", "", self.dur(url), c.ua, c.ip, -1, "", True))
-        return ev, [], self._rare(c, ev)
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
     def j_lapsed(self, c: _Contact):
         rng, rnd, de = self.rng, self.rng.random, self.d_end
@@ -743,10 +774,13 @@ class _World:
         if rnd() < 0.2:
             ev.append(self.offline(self.at(self.day(start, end)), "trade_show_visit", p, rng.choice(TRADE_SHOWS)))
         ev = [e for e in ev if e[0] < end * DAY]
-        conv = []
-        if rnd() < CONVERSION_RATE["lapsed"] and ev:
-            conv.append((p, max(e[0] for e in ev) + DAY * (1 + int(rnd() * 20))))
-        return ev, [], conv
+        # no event after last_day: a lapsed lead that buys does so in its old cycle, or comes
+        # back 1-5 months later out of the blue (a new budget, a new boss), unseen on the web
+        peak, t_peak = self.intent_peak(ev)
+        if t_peak is None or rnd() >= self.p_buy(c, peak):
+            return ev, [], []
+        cd = last_day + 30 + int(rnd() * 120) if rnd() < REACTIVATION_SHARE else self.deal_day(t_peak)
+        return ev, [], [(p, self.at(cd))] if cd < de else []
 
     def j_anonymous_then_identified(self, c: _Contact):
         rng, rnd, de = self.rng, self.rng.random, self.d_end
@@ -778,7 +812,8 @@ class _World:
             ids.append((c.anon, t2))
             c.known = True
             ev += self.visit(c, t2, [rng.choice(pages)])
-        return ev, ids, self._rare(c, ev, 0.02, after=t_id)
+        conv, extra = self.conversions(c, ev, after=t_id)
+        return ev + extra, ids, conv
 
     def j_internal(self, c: _Contact):
         rnd, de = self.rng.random, self.d_end
@@ -807,17 +842,89 @@ class _World:
                    "", True))
         if rnd() < 0.05:
             ev.append(self.social(to + DAY * (1 + int(rnd() * 30)), negative=True))
-        return ev, [], self._rare(c, ev)
+        conv, extra = self.conversions(c, ev)
+        return ev + extra, [], conv
 
-    def _rare(self, c: _Contact, ev, rate: float | None = None, after: int | None = None) -> list:
-        """The small conversion rate of the other archetypes: after their first activity."""
-        rnd = self.rng.random
-        if rnd() >= (CONVERSION_RATE[c.archetype] if rate is None else rate) or not ev:
-            return []
-        first = (min(e[0] for e in ev) if after is None else after) // DAY + 7
-        if first >= self.d_end:
-            return []
-        return [(c.product, self.at(self.day(first, self.d_end)))]
+    # ----------------------------------------------------------------- conversions
+    @staticmethod
+    def _page_kind(url: str) -> str:
+        """The category of a (noisy) URL of the site, '' if none."""
+        low = url.strip().lower()
+        k = low.find("lumen.io")
+        if k < 0:
+            return ""
+        path = url.strip()[k + 8:].split("?", 1)[0].split("#", 1)[0]
+        if path.startswith("/webinars/"):
+            return "webinar"
+        return _URL_KIND.get(SITE + path, "")
+
+    def intent_peak(self, ev, after: int = 0) -> tuple:
+        """(peak, t): the highest value of the contact's running intent (each event's
+        INTENT weight, the sum halved every INTENT_HALF_LIFE_DAYS) and when it was reached,
+        among known events at or after `after`."""
+        level = peak = 0.0
+        t_peak = last = None
+        kinds: dict = {}
+        for e in sorted(ev, key=itemgetter(0)):
+            t, et = e[0], e[1]
+            if et == "page_view":
+                url = e[2]
+                kind = kinds.get(url)
+                if kind is None:
+                    kind = kinds[url] = self._page_kind(url)
+                w = INTENT_PAGE.get(kind, 0.0)
+                if kind == "pricing" and e[5] != "" and e[5] >= 60:
+                    w *= 1.5      # read, not glanced at
+            else:
+                w = INTENT_EVENT.get(et, 0.0)
+            if last is not None:
+                level *= 0.5 ** ((t - last) / (INTENT_HALF_LIFE_DAYS * DAY))
+            last = t
+            level = max(level + w, 0.0)
+            if level > peak and e[10] and t >= after:
+                peak, t_peak = level, t
+        return peak, t_peak
+
+    def p_buy(self, c: _Contact, peak: float) -> float:
+        """The probability to buy at a peak intent (blurred by what the web does not show)."""
+        e = peak * math.exp(self.rng.gauss(0.0, LATENT_SIGMA))
+        ek = e ** INTENT_K
+        return BUY_FIT[c.archetype] * P_MAX * ek / (ek + E_HALF ** INTENT_K)
+
+    def deal_day(self, t_peak: int) -> int:
+        """The day of a deal: a log-normal delay after the intent peak."""
+        delay = self.rng.lognormvariate(math.log(DELAY_MEDIAN_DAYS), DELAY_SIGMA)
+        return t_peak // DAY + max(1, int(delay))
+
+    def conversions(self, c: _Contact, ev, after: int = 0, usage: bool = False) -> tuple:
+        """(conversions [(product, t)], extra events) of one contact: with probability
+        p_buy(intent peak), a deal a log-normal delay after the peak, often with a closing
+        sales meeting before it (and product usage after it if `usage`); otherwise, rarely,
+        a referral or offline deal on any day after the first activity, which the web did
+        not see coming. A deal due after as_of is not known yet."""
+        rnd, de = self.rng.random, self.d_end
+        fit = BUY_FIT[c.archetype]
+        if not ev or not fit:
+            return [], []
+        peak, t_peak = self.intent_peak(ev, after)
+        extra = []
+        if t_peak is not None and rnd() < self.p_buy(c, peak):
+            peak_d = t_peak // DAY
+            cd = self.deal_day(t_peak)
+            if cd >= de:
+                return [], []       # not closed yet on as_of
+            if cd - peak_d > 3 and rnd() < CLOSING_MEETING_P:
+                md = cd - 1 - int(rnd() * min(10, cd - peak_d - 2))
+                extra.append(self.offline(self.at(md), "sales_meeting", c.product, "", 1800 + 900 * int(rnd() * 3)))
+            if usage:
+                extra += self.app(c, cd + 1, de + 1, 2 + int(rnd() * 6), c.product, False)
+            return [(c.product, self.at(cd))], extra
+        known = [e[0] for e in ev if e[10]]
+        if known and rnd() < fit * REFERRAL_RATE:
+            first = max(min(known), after) // DAY + 1
+            if first < de:
+                return [(c.product, self.at(first + int(rnd() * (de - first))))], []
+        return [], []
 
 
 # =========================================================================== accounts
@@ -1133,8 +1240,8 @@ def generate(out_dir, n_events: int, seed: int = 42, as_of=None, progress: bool 
                 c.ip = OFFICE_IP + str(10 + int(rnd() * 200))
             elif arche == "agency":
                 acct = account(9 + 20 * int(rnd() * n_agency))
-            # job seekers apply privately; buyers use their company address
-            elif arche in ("student", "job_seeker") or (arche != "buyer" and rnd() < 0.04):
+            # job seekers apply privately; buyers and shared inboxes use the company domain
+            elif arche in ("student", "job_seeker") or (arche not in ("buyer", "role_based") and rnd() < 0.04):
                 acct = None
             else:
                 acct = account(regular_account(n_contacts))

@@ -58,11 +58,19 @@ def test_buyers_with_a_recent_demo_request_go_to_sales(demo):
     assert Counter(routing for _, _, routing in rows).keys() <= {"sales_now", "mql"}, rows
 
 
-def test_buyers_not_yet_converted_are_sales_now_or_mql(demo, routings):
+def test_buyers_not_yet_converted_are_sales_now_or_mql_while_hot_then_go_cold(demo, routings):
+    """A buyer that has not bought (yet): sent to sales while its last demo request is
+    recent; months later, a hot lead that never bought is no longer sales' business."""
     converted = {c for (c,) in query(demo["database"], "select contact_id from raw.conversions")}
-    open_buyers = {c: r for c, r in routings["buyer"].items() if c not in converted}
-    assert len(open_buyers) >= 20
-    assert Counter(best(r) for r in open_buyers.values()).keys() <= {"sales_now", "mql"}
+    demo_age = dict(query(demo["database"], """
+        select contact_id, min(age_days) from main_lead_scoring.lead_score_contributions
+        where event_type = 'demo_request' group by contact_id"""))
+    open_buyers = {c: r for c, r in routings["buyer"].items() if c not in converted and c in demo_age}
+    hot = Counter(best(r) for c, r in open_buyers.items() if demo_age[c] < 30)
+    cold = Counter(best(r) for c, r in open_buyers.items() if demo_age[c] >= 120)
+    assert sum(hot.values()) >= 10 and sum(cold.values()) >= 10, (hot, cold)
+    assert hot.keys() <= {"sales_now", "mql"}, hot
+    assert not cold.keys() & {"sales_now", "mql"}, cold
 
 
 @pytest.mark.parametrize("archetype", ["job_seeker", "student"])
