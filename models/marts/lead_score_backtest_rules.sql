@@ -1,5 +1,5 @@
--- Per cut-off, model and behaviour rule or sequence: the conversion rate of
--- the leads that had earned it against those that had not, and a suggested
+-- Per cut-off, model and behaviour rule, sequence, inactivity step or fit rule: the conversion
+-- rate of the leads that had earned it against those that had not, and a suggested
 -- weight (docs/scoring.md §14): the log-odds ratio of the two rates, each
 -- shrunk toward the cut-off's base rate by lead_scoring__backtest_prior_leads
 -- pseudo-leads (so a rule earned by three lucky converters does not get 50
@@ -26,15 +26,31 @@ rule_points as (
 
     select
         model_id,
+        'behavior' as rule_kind,
         rule_id,
         points
     from {{ ref('int_lead_scoring__config_behavior_rules') }}
     union all
     select
         model_id,
+        'sequence' as rule_kind,
         sequence_id as rule_id,
         points
     from {{ ref('int_lead_scoring__config_sequence_rules') }}
+    union all
+    select
+        model_id,
+        'inactivity' as rule_kind,
+        {{ inactivity_step_id('inactive_days_from') }} as rule_id,
+        -penalty_points as points
+    from {{ ref('int_lead_scoring__config_inactivity_steps') }}
+    union all
+    select
+        model_id,
+        'fit' as rule_kind,
+        rule_id,
+        points
+    from {{ ref('int_lead_scoring__config_fit_rules') }}
 
 ),
 
@@ -56,6 +72,7 @@ with_rule as (
     select
         rules_earned.cutoff_date,
         rules_earned.model_id,
+        rules_earned.rule_kind,
         rules_earned.rule_id,
         count(*) as leads,
         sum(case when leads.has_converted then 1 else 0 end) as conversions
@@ -66,7 +83,8 @@ with_rule as (
             rules_earned.cutoff_date = leads.cutoff_date
             and rules_earned.model_id = leads.model_id
             and rules_earned.contact_key = leads.contact_key
-    group by rules_earned.cutoff_date, rules_earned.model_id, rules_earned.rule_id
+    group by
+        rules_earned.cutoff_date, rules_earned.model_id, rules_earned.rule_kind, rules_earned.rule_id
 
 ),
 
@@ -75,6 +93,7 @@ compared as (
     select
         with_rule.cutoff_date,
         with_rule.model_id,
+        with_rule.rule_kind,
         with_rule.rule_id,
         with_rule.leads as leads_with_rule,
         with_rule.conversions as conversions_with_rule,
@@ -125,6 +144,7 @@ final as (
     select
         weighed.cutoff_date,
         weighed.model_id,
+        weighed.rule_kind,
         weighed.rule_id,
         cast(weighed.leads_with_rule as {{ dbt.type_bigint() }}) as leads_with_rule,
         cast(weighed.conversions_with_rule as {{ dbt.type_bigint() }}) as conversions_with_rule,
@@ -148,7 +168,10 @@ final as (
 
     from weighed
     left join rule_points
-        on weighed.model_id = rule_points.model_id and weighed.rule_id = rule_points.rule_id
+        on
+            weighed.model_id = rule_points.model_id
+            and weighed.rule_kind = rule_points.rule_kind
+            and weighed.rule_id = rule_points.rule_id
 
 )
 
