@@ -1,7 +1,10 @@
 """Generate demo data, build the project on DuckDB, print who sales should call.
 
 Per product: the ten hottest leads, the leads routed to sales now with their
-reasons, and how many leads each routing value holds.
+reasons, and how many leads each routing value holds; then how well the
+score predicted conversion on past cut-offs (every 30 days from 180 to 60
+days before the scoring date, horizon 60 days), also written as the HTML
+backtest report.
 
     python -m lead_scoring_tools.demo [--events 200000] [--as-of YYYY-MM-DD]
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
@@ -18,6 +21,7 @@ import duckdb
 from lead_scoring_tools.dbt import PROJECT_DIR, run_dbt
 from lead_scoring_tools.generate import generate
 from lead_scoring_tools.load import load_duckdb
+from lead_scoring_tools.report import write_report
 
 HOTTEST_LEADS = """
     select model_id, behavior_score, contact_id, email, top_reasons
@@ -54,6 +58,23 @@ QUARANTINE_REASONS = """
     group by reason
     order by events desc, reason
 """
+
+
+BACKTEST = """
+    select model_id, cutoff_date, leads, conversions, auc, top_decile_lift, new_mqls_week, capacity_threshold
+    from main_lead_scoring.lead_score_backtest
+    order by model_id, cutoff_date
+"""
+
+
+def print_backtest(database: str | Path) -> None:
+    print("\nBacktest: scored as of each cut-off, converted within the next 60 days")
+    print(f"  {'model':<12} {'cut-off':<11} {'leads':>7} {'conv.':>6} {'AUC':>6} {'top-decile lift':>16} "
+          f"{'new MQLs/week':>14} {'threshold for 25/week':>22}")
+    with duckdb.connect(str(database), read_only=True) as con:
+        for model_id, cutoff, leads, conversions, auc, lift, mqls, capacity in con.execute(BACKTEST).fetchall():
+            print(f"  {model_id:<12} {cutoff!s:<11} {leads:>7,} {conversions:>6,} {auc or 0:>6.3f} "
+                  f"{lift or 0:>16.2f} {mqls:>14,} {capacity if capacity is not None else '-':>22}")
 
 
 def print_report(database: str | Path) -> None:
@@ -98,8 +119,14 @@ def main() -> None:
     for table, count in load_duckdb(csv_dir, database).items():
         print(f"  loaded raw.{table}: {count:,} rows")
     print(f"Running dbt build on {database}")
-    run_dbt(["build"], database, {"lead_scoring__as_of": args.as_of.isoformat()})
+    score_dates = {"from": (args.as_of - timedelta(days=180)).isoformat(),
+                   "to": (args.as_of - timedelta(days=60)).isoformat(), "every_days": 30}
+    run_dbt(["build"], database, {"lead_scoring__as_of": args.as_of.isoformat(),
+                                  "lead_scoring__score_dates": score_dates})
     print_report(database)
+    print_backtest(database)
+    report = write_report(database, PROJECT_DIR / "target" / "lead_score_backtest_report.html")
+    print(f"\nBacktest report: {report}")
 
 
 if __name__ == "__main__":

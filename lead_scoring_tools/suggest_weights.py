@@ -10,7 +10,7 @@ modified. The command builds the project on a copy of it with the cut-offs as
 score dates, reads what each lead had earned per rule on each cut-off
 (int_lead_scoring__backtest_rules_earned) and, per model, learns on the
 EARLIER cut-offs only, with scikit-learn's L2-regularised logistic regression
-(penalty chosen by cross-validated AUC), shrunk toward the current weights:
+(penalty chosen by cross-validated log-loss), shrunk toward the current weights:
 the behaviour score's rules (behaviour rules keep their shape: repeat points,
 cap, window and decay are scaled together; sequences; inactivity penalties),
 then the fit rules next to the behaviour score. Points stay on today's scale,
@@ -168,9 +168,9 @@ POINTS_PER_LOG_ODDS = 10.0
 
 
 def learn(x: np.ndarray, y: np.ndarray) -> LogisticRegressionCV:
-    """One L2-regularised logistic regression, its penalty chosen by 5-fold AUC."""
+    """One L2-regularised logistic regression, its penalty chosen by 5-fold log-loss."""
     return LogisticRegressionCV(Cs=np.logspace(-4, 2, 13), cv=StratifiedKFold(5, shuffle=True, random_state=0),
-                                scoring="roc_auc", l1_ratios=(0,), use_legacy_attributes=False,
+                                scoring="neg_log_loss", l1_ratios=(0,), use_legacy_attributes=False,
                                 max_iter=5000).fit(x, y)
 
 
