@@ -190,12 +190,23 @@ def points_learnt(x: np.ndarray, units: np.ndarray, y: np.ndarray,
     return units + changes / per_point if per_point > 0 else POINTS_PER_LOG_ODDS * changes
 
 
-def suggest(data: dict, learn_cutoffs: list[date]) -> dict:
+def below_cap(current: np.ndarray, suggested: np.ndarray, cap: float) -> float:
+    """The factor (at most 1) that scales the suggested behaviour points so
+    that no more leads reach the score cap than today: leads tied at the cap
+    cannot be ranked, nor sent to sales at a capacity."""
+    at_cap_today = int((current >= cap).sum())
+    highest = np.sort(suggested)[::-1]
+    if at_cap_today >= len(highest) or highest[at_cap_today] < cap:
+        return 1.0
+    return float(cap / highest[at_cap_today]) * (1 - 1e-9)
+
+
+def suggest(data: dict, learn_cutoffs: list[date], caps: dict[str, float]) -> dict:
     """Per model: (kind, rule id) -> suggested points per unit, learnt on the
     earlier cut-offs. The behaviour score (rules, sequences, inactivity) is
-    learnt alone, since it ranks leads alone; the fit rules next to the
-    current behaviour points, so that their weights hold what behaviour does
-    not already say."""
+    learnt alone, since it ranks leads alone, and kept below the cap
+    (below_cap); the fit rules next to the current behaviour points, so that
+    their weights hold what behaviour does not already say."""
     suggested = {}
     for model, d in data.items():
         rows = np.isin(d["cutoffs"], learn_cutoffs)
@@ -203,6 +214,9 @@ def suggest(data: dict, learn_cutoffs: list[date]) -> dict:
         behaviour = behaviour_columns(d)
         points = np.zeros(len(units))
         points[behaviour] = points_learnt(x[:, behaviour], units[behaviour], y)
+        if model in caps:
+            points[behaviour] *= below_cap(x[:, behaviour] @ units[behaviour],
+                                           x[:, behaviour] @ points[behaviour], caps[model])
         if (~behaviour).any():
             points[~behaviour] = points_learnt(x[:, ~behaviour], units[~behaviour], y,
                                                covariate=x[:, behaviour] @ units[behaviour])
@@ -396,7 +410,8 @@ def main() -> None:
     missing = [c for c in cutoffs if not any((d["cutoffs"] == c).any() for d in data.values())]
     if missing:
         raise SystemExit(f"no backtest leads on {missing}: is each cut-off + the horizon on or before --as-of?")
-    suggested = suggest(data, learn_cutoffs)
+    caps = {row["model_id"]: number(row["score_cap"]) for row in config["lead_scoring_models"] if row["score_cap"]}
+    suggested = suggest(data, learn_cutoffs, caps)
     regressions = plain_regressions(data, learn_cutoffs)
 
     print("Backtesting the suggested weights")

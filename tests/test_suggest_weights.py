@@ -11,8 +11,8 @@ import sys
 import numpy as np
 
 from conftest import AS_OF, ROOT, SCORE_DATES, query
-from lead_scoring_tools.suggest_weights import (merge_fit_values, points_learnt, suggested_config,
-                                                 top_decile_lift)
+from lead_scoring_tools.suggest_weights import (below_cap, merge_fit_values, points_learnt,
+                                                 suggested_config, top_decile_lift)
 
 
 def test_top_decile_lift_lets_ties_share_the_decile():
@@ -79,6 +79,15 @@ def test_learnt_points_move_a_wrong_weight_and_keep_an_unseen_one():
     points = points_learnt(x.astype(float), np.array([20.0, 10.0, 5.0]), y.astype(int))
     assert abs(points[1] / points[0] - 1.5) < 0.1 and points[0] > 0, points
     assert points[2] == 5.0
+
+
+def test_suggested_points_reach_the_cap_no_more_often_than_today():
+    current = np.array([120.0, 100, 90, 50, 0])      # 2 leads at the cap (100)
+    suggested = np.array([300.0, 250, 200, 80, -10])  # 3 would be
+    factor = below_cap(current, suggested, 100)
+    # halved: 150 and 125 at the cap, 200 x 0.5 just below it
+    assert abs(factor - 0.5) < 1e-6 and ((suggested * factor) >= 100).sum() == 2
+    assert below_cap(current, np.array([150.0, 90, 80, 70, 0]), 100) == 1.0   # 1 at the cap: as is
 
 
 def read_seed(path) -> list[dict]:
