@@ -1,10 +1,11 @@
 -- Fit score and grade per (contact, model): the sum of matching fit rules,
 -- placed in the model's grade bands; competitors and internal contacts get
 -- D whatever their points; a model without grade bands grades nobody (null)
--- (docs/scoring.md §8). Also which fit rules
--- matched, as a set of bits (bit n-1 = the model's fit reason of
--- reason_rank n): few distinct sets exist, so the reasons (§10) pick the
--- top fit reasons once per set, not once per contact.
+-- (docs/scoring.md §8). Also the reason_rank of the first three fit rules
+-- worth points the contact matched: only those can be among a score's top
+-- three reasons (§10), and few distinct triples exist, so the reasons are
+-- looked up once per triple, not once per contact. No limit on the number
+-- of fit rules.
 with
 
 contacts as (
@@ -45,22 +46,46 @@ excluded_contacts as (
 
 ),
 
-fit_totals as (
+-- each matched rule with its place among the contact's matched rules worth
+-- points (null for rules worth 0, which have no reason_rank)
+fit_rules_numbered as (
 
     select
         fit_rules_matched.contact_key,
         fit_rules_matched.model_id,
-        {{ exact_sum('fit_rules.points') }} as fit_points,
-        coalesce(
-            sum(cast(power(2, fit_rules.reason_rank - 1) as {{ dbt.type_bigint() }})), 0
-        ) as fit_reasons_mask
+        fit_rules.points,
+        fit_rules.reason_rank,
+        case
+            when fit_rules.reason_rank is not null
+                then row_number() over (
+                        partition by
+                            fit_rules_matched.contact_key,
+                            fit_rules_matched.model_id,
+                            fit_rules.reason_rank is null
+                        order by fit_rules.reason_rank
+                    )
+        end as position_in_contact
 
     from fit_rules_matched
     inner join fit_rules
         on
             fit_rules_matched.model_id = fit_rules.model_id
             and fit_rules_matched.rule_id = fit_rules.rule_id
-    group by fit_rules_matched.contact_key, fit_rules_matched.model_id
+
+),
+
+fit_totals as (
+
+    select
+        contact_key,
+        model_id,
+        {{ exact_sum('points') }} as fit_points,
+        max(case when position_in_contact = 1 then reason_rank end) as fit_reason_rank_1,
+        max(case when position_in_contact = 2 then reason_rank end) as fit_reason_rank_2,
+        max(case when position_in_contact = 3 then reason_rank end) as fit_reason_rank_3
+
+    from fit_rules_numbered
+    group by contact_key, model_id
 
 ),
 
@@ -71,7 +96,9 @@ contact_models as (
         scoring_models.model_id,
         round(cast(coalesce(fit_totals.fit_points, 0) as {{ dbt.type_numeric() }}), 2)
             as fit_score,
-        coalesce(fit_totals.fit_reasons_mask, 0) as fit_reasons_mask
+        fit_totals.fit_reason_rank_1,
+        fit_totals.fit_reason_rank_2,
+        fit_totals.fit_reason_rank_3
 
     from contacts
     cross join scoring_models
@@ -93,7 +120,9 @@ final as (
             else grade_bands.grade
         end as grade,
         contact_models.fit_score,
-        contact_models.fit_reasons_mask
+        contact_models.fit_reason_rank_1,
+        contact_models.fit_reason_rank_2,
+        contact_models.fit_reason_rank_3
 
     from contact_models
     left join grade_bands

@@ -27,36 +27,41 @@ fit_rules as (
 
 ),
 
--- each distinct set of matched fit rules, with its first three reasons:
--- only those can be among a score's top three
-fit_reason_sets as (
+-- each distinct triple of top fit reasons (the reason_rank of a contact's
+-- first three matched fit rules worth points), with their texts: looked up
+-- once per triple, not once per contact
+fit_reason_triples as (
 
     select distinct
         model_id,
-        fit_reasons_mask
+        fit_reason_rank_1,
+        fit_reason_rank_2,
+        fit_reason_rank_3
 
     from fit_scores
-    where fit_reasons_mask <> 0
+    where fit_reason_rank_1 is not null
 
 ),
 
-fit_reason_set_rules as (
+fit_reason_triple_rules as (
 
     select
-        fit_reason_sets.model_id,
-        fit_reason_sets.fit_reasons_mask,
+        fit_reason_triples.model_id,
+        fit_reason_triples.fit_reason_rank_1,
+        fit_reason_triples.fit_reason_rank_2,
+        fit_reason_triples.fit_reason_rank_3,
         fit_rules.points,
-        fit_rules.reason,
-        row_number() over (
-            partition by fit_reason_sets.model_id, fit_reason_sets.fit_reasons_mask
-            order by fit_rules.reason_rank
-        ) as position_in_set
+        fit_rules.reason
 
-    from fit_reason_sets
+    from fit_reason_triples
     inner join fit_rules
         on
-            fit_reason_sets.model_id = fit_rules.model_id
-            and {{ bit_is_set('fit_reason_sets.fit_reasons_mask', 'fit_rules.reason_rank - 1') }}
+            fit_reason_triples.model_id = fit_rules.model_id
+            and fit_rules.reason_rank in (
+                fit_reason_triples.fit_reason_rank_1,
+                fit_reason_triples.fit_reason_rank_2,
+                fit_reason_triples.fit_reason_rank_3
+            )
 
 ),
 
@@ -65,15 +70,19 @@ fit_reasons as (
     select
         fit_scores.contact_key,
         fit_scores.model_id,
-        fit_reason_set_rules.points,
-        fit_reason_set_rules.reason
+        fit_reason_triple_rules.points,
+        fit_reason_triple_rules.reason
 
     from fit_scores
-    inner join fit_reason_set_rules
+    inner join fit_reason_triple_rules
         on
-            fit_scores.model_id = fit_reason_set_rules.model_id
-            and fit_scores.fit_reasons_mask = fit_reason_set_rules.fit_reasons_mask
-    where fit_reason_set_rules.position_in_set <= 3
+            fit_scores.model_id = fit_reason_triple_rules.model_id
+            and fit_scores.fit_reason_rank_1 = fit_reason_triple_rules.fit_reason_rank_1
+            -- reason ranks start at 1, so 0 can stand for "fewer rules matched"
+            and coalesce(fit_scores.fit_reason_rank_2, 0)
+            = coalesce(fit_reason_triple_rules.fit_reason_rank_2, 0)
+            and coalesce(fit_scores.fit_reason_rank_3, 0)
+            = coalesce(fit_reason_triple_rules.fit_reason_rank_3, 0)
 
 ),
 
