@@ -387,7 +387,8 @@ def main() -> None:
     parser.add_argument("--every-days", type=int, default=30)
     parser.add_argument("--judge-from", type=date.fromisoformat,
                         help="the first cut-off judged on (default: the last 40%% of the cut-offs)")
-    parser.add_argument("--config-dir", type=Path, default=PROJECT_DIR / "seeds")
+    parser.add_argument("--config-dir", type=Path, default=PROJECT_DIR / "seeds",
+                        help="the current configuration: a folder with the five seeds' CSV files")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "target" / "suggested_config")
     args = parser.parse_args()
 
@@ -403,7 +404,7 @@ def main() -> None:
                 "lead_scoring__score_dates": [c.isoformat() for c in cutoffs]}
 
     print(f"Backtesting the current configuration on {len(cutoffs)} cut-offs")
-    champion = build(args.database, work / "champion.duckdb", dbt_vars, work / "target")
+    champion = build(args.database, work / "champion.duckdb", dbt_vars, work / "target", args.config_dir)
     config = {seed: read_csv(args.config_dir / f"{seed}.csv") for seed in SUGGESTED_SEEDS.values()}
     units = feature_units(config)
     data = read_features(champion, units)
