@@ -206,13 +206,16 @@ def scoring_date(database: Path) -> date:
     return datetime.now(timezone.utc).date()
 
 
+def config_vars() -> dict[str, str]:
+    """The package's config vars pointed at the tables load_config writes."""
+    return {"lead_scoring__" + seed.removeprefix("lead_scoring_"): f"{CONFIG_SCHEMA}.{seed}"
+            for seed in CONFIG_SEEDS}
+
+
 def build(side: str, database: Path, as_of: date, work_dir: Path) -> float:
     """dbt build of lead_scores with the configuration loaded in `database`;
     the seconds it took. A failure raises RuleDiffError with dbt's output."""
-    dbt_vars = {"lead_scoring__as_of": as_of.isoformat()}
-    for seed in CONFIG_SEEDS:
-        var_name = "lead_scoring__" + seed.removeprefix("lead_scoring_")
-        dbt_vars[var_name] = f"{CONFIG_SCHEMA}.{seed}"
+    dbt_vars = {"lead_scoring__as_of": as_of.isoformat(), **config_vars()}
     started = time.perf_counter()
     try:
         run_dbt([*DBT_BUILD, "--log-path", str(work_dir / f"{side}_logs")], database, dbt_vars,

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
-import shutil
 import statistics
 from collections import defaultdict
 from datetime import date, timedelta
@@ -44,33 +44,22 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 from lead_scoring_tools.dbt import PROJECT_DIR, run_dbt
+from lead_scoring_tools.rule_diff import config_vars, copy_database, load_config, read_config
 
-# the configuration a suggestion rewrites: var -> seed file
-SUGGESTED_SEEDS = {
-    "lead_scoring__models": "lead_scoring_models",
-    "lead_scoring__behavior_rules": "lead_scoring_behavior_rules",
-    "lead_scoring__sequence_rules": "lead_scoring_sequence_rules",
-    "lead_scoring__inactivity_steps": "lead_scoring_inactivity_steps",
-    "lead_scoring__fit_rules": "lead_scoring_fit_rules",
-}
-CONFIG_SCHEMA = "suggested_config"
+# the configuration a suggestion rewrites (the other seeds are kept)
+SUGGESTED_SEEDS = ["lead_scoring_models", "lead_scoring_behavior_rules", "lead_scoring_sequence_rules",
+                   "lead_scoring_inactivity_steps", "lead_scoring_fit_rules"]
 
 
 # --------------------------------------------------------------------------- builds
 def build(raw_database: Path, database: Path, dbt_vars: dict, target_path: Path,
-          config_dir: Path | None = None) -> Path:
-    """Copy the raw inputs to `database` and build the project there, with the
-    seeds of config_dir (as tables of CONFIG_SCHEMA) instead of the package's."""
-    shutil.copyfile(raw_database, database)
-    if config_dir:
-        with duckdb.connect(str(database)) as con:
-            con.execute(f"create schema if not exists {CONFIG_SCHEMA}")
-            for var, seed in SUGGESTED_SEEDS.items():
-                con.execute(f"create or replace table {CONFIG_SCHEMA}.{seed} as "
-                            "select * from read_csv(?, all_varchar = true, header = true)",
-                            [str(config_dir / f"{seed}.csv")])
-                dbt_vars = {**dbt_vars, var: f"{CONFIG_SCHEMA}.{seed}"}
-    run_dbt(["build", "--exclude", "resource_type:unit_test"], database, dbt_vars,
+          config_files: dict[str, str]) -> Path:
+    """Copy the raw inputs to `database` and build the project there with the
+    configuration CSV texts `config_files`, loaded as tables as the rule diff
+    does (a bad row fails with the package's message naming it)."""
+    copy_database(raw_database, database)
+    load_config(database, config_files)
+    run_dbt(["build", "--exclude", "resource_type:unit_test"], database, {**dbt_vars, **config_vars()},
             target_path=target_path, quiet=True)
     return database
 
@@ -87,11 +76,6 @@ def backtest_summary(database: Path, cutoffs: list[date]) -> dict[tuple, dict]:
 
 
 # --------------------------------------------------------------------------- features
-def read_csv(path: Path) -> list[dict]:
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 def write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, columns, lineterminator="\n")
@@ -388,7 +372,7 @@ def main() -> None:
     parser.add_argument("--judge-from", type=date.fromisoformat,
                         help="the first cut-off judged on (default: the last 40%% of the cut-offs)")
     parser.add_argument("--config-dir", type=Path, default=PROJECT_DIR / "seeds",
-                        help="the current configuration: a folder with the five seeds' CSV files")
+                        help="the current configuration: a folder of configuration CSV files (one absent: the package's seed)")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "target" / "suggested_config")
     args = parser.parse_args()
 
@@ -404,8 +388,9 @@ def main() -> None:
                 "lead_scoring__score_dates": [c.isoformat() for c in cutoffs]}
 
     print(f"Backtesting the current configuration on {len(cutoffs)} cut-offs")
-    champion = build(args.database, work / "champion.duckdb", dbt_vars, work / "target", args.config_dir)
-    config = {seed: read_csv(args.config_dir / f"{seed}.csv") for seed in SUGGESTED_SEEDS.values()}
+    config_files = read_config(str(args.config_dir))
+    champion = build(args.database, work / "champion.duckdb", dbt_vars, work / "target", config_files)
+    config = {seed: list(csv.DictReader(io.StringIO(config_files[seed]))) for seed in SUGGESTED_SEEDS}
     units = feature_units(config)
     data = read_features(champion, units)
     missing = [c for c in cutoffs if not any((d["cutoffs"] == c).any() for d in data.values())]
@@ -421,7 +406,9 @@ def main() -> None:
         suggestion = suggested_config(config, suggested, thresholds)
         for seed, rows in suggestion.items():
             write_csv(args.out / f"{seed}.csv", rows, list(config[seed][0]))
-        return suggestion, build(args.database, work / "challenger.duckdb", dbt_vars, work / "target", args.out)
+        files = {**config_files, **{seed: (args.out / f"{seed}.csv").read_text(encoding="utf-8")
+                                    for seed in SUGGESTED_SEEDS}}
+        return suggestion, build(args.database, work / "challenger.duckdb", dbt_vars, work / "target", files)
     suggestion, challenger = write_and_build({})
     # the capacity threshold does not depend on the MQL threshold: built again with it
     thresholds = capacity_thresholds(backtest_summary(challenger, learn_cutoffs), learn_cutoffs)
@@ -435,7 +422,7 @@ def main() -> None:
     (args.out / "comparison.json").write_text(json.dumps(
         {"learnt_on": [c.isoformat() for c in learn_cutoffs], "judged_on": [c.isoformat() for c in judge_cutoffs],
          "rows": rows, "rules": rules}, indent=1))
-    print(f"Suggested seeds written to {args.out}: {', '.join(f'{s}.csv' for s in SUGGESTED_SEEDS.values())}")
+    print(f"Suggested seeds written to {args.out}: {', '.join(f'{s}.csv' for s in SUGGESTED_SEEDS)}")
     for model, threshold in sorted(thresholds.items()):
         print(f"  {model}: MQL threshold {points_text(threshold)} (within sales capacity on the earlier cut-offs)")
     print_comparison(rows, learn_cutoffs, judge_cutoffs)
