@@ -10,11 +10,13 @@ modified. The command builds the project on a copy of it with the cut-offs as
 score dates, reads what each lead had earned per rule on each cut-off
 (int_lead_scoring__backtest_rules_earned) and, per model, learns on the
 EARLIER cut-offs only, with scikit-learn's L2-regularised logistic regression
-(penalty chosen by cross-validated log-loss), shrunk toward the current weights:
-the behaviour score's rules (behaviour rules keep their shape: repeat points,
-cap, window and decay are scaled together; sequences; inactivity penalties),
-then the fit rules next to the behaviour score. Points stay on today's scale,
-so the floor, cap and grade bands keep their meaning. Fit rules on the same
+(penalty chosen by cross-validated log-loss): the behaviour score's rules
+jointly (behaviour rules keep their shape: repeat points, cap, window and
+decay are scaled together; sequences; inactivity penalties), written as
+points on today's scale, below the cap, with the floor lowered under the
+stalest lead so that the score ranks as the regression does; then the fit
+rules next to the behaviour score, shrunk toward their current points so
+that the grade bands keep their meaning. Fit rules on the same
 attribute by value (`equals`, `in`) that end up with the same whole points are
 merged into one `in` rule. The MQL threshold becomes the median, over the
 earlier cut-offs, of the lowest threshold within sales capacity (var
@@ -158,60 +160,85 @@ def learn(x: np.ndarray, y: np.ndarray) -> LogisticRegressionCV:
                                 max_iter=5000).fit(x, y)
 
 
-def points_learnt(x: np.ndarray, units: np.ndarray, y: np.ndarray,
-                  covariate: np.ndarray | None = None) -> np.ndarray:
-    """Suggested points per unit for the rules of one score (columns of x, of
-    current points `units`), by a logistic regression shrunk toward the
-    current weights rather than toward zero: its inputs are each lead's
-    current points (barely penalised), the covariate if any, and every rule's
-    units (penalised). A rule keeps its points unless the data move it: a rare
-    rule moves little, a rule nobody earned not at all. The current points'
-    coefficient is the configuration's log-odds per point, which turns the
-    changes back into points on today's scale."""
-    anchors = [x @ units] + ([covariate] if covariate is not None else [])
-    coefficients = learn(np.column_stack([a * ANCHOR_WEIGHT for a in anchors] + [x]), y).coef_[0]
-    per_point, changes = coefficients[0] * ANCHOR_WEIGHT, coefficients[len(anchors):]
-    return units + changes / per_point if per_point > 0 else POINTS_PER_LOG_ODDS * changes
+def points_learnt(x: np.ndarray, units: np.ndarray, y: np.ndarray, covariate: np.ndarray) -> np.ndarray:
+    """Suggested points per unit for the fit rules (columns of x, of current
+    points `units`) next to the behaviour score `covariate`, by a logistic
+    regression shrunk toward the current weights rather than toward zero: its
+    inputs are each lead's current fit points (barely penalised), the
+    behaviour score and every rule's units (penalised). A rule keeps its
+    points unless the data move it: a rare rule moves little, a rule nobody
+    matched not at all. The current points' coefficient is the
+    configuration's log-odds per point, which turns the changes back into
+    points on today's scale, so that the grade bands keep their meaning."""
+    coefficients = learn(np.column_stack([x @ units * ANCHOR_WEIGHT, covariate * ANCHOR_WEIGHT, x]), y).coef_[0]
+    per_point, changes = coefficients[0] * ANCHOR_WEIGHT, coefficients[2:]
+    learnt = units + changes / per_point if per_point > 0 else POINTS_PER_LOG_ODDS * changes
+    return np.where((x != 0).any(axis=0), learnt, units)
 
 
-def below_cap(current: np.ndarray, suggested: np.ndarray, cap: float) -> float:
-    """The factor (at most 1) that scales the suggested behaviour points so
-    that no more leads reach the score cap than today: leads tied at the cap
-    cannot be ranked, nor sent to sales at a capacity."""
-    at_cap_today = int((current >= cap).sum())
-    highest = np.sort(suggested)[::-1]
-    if at_cap_today >= len(highest) or highest[at_cap_today] < cap:
-        return 1.0
-    return float(cap / highest[at_cap_today]) * (1 - 1e-9)
+def log_odds_per_point(scores: np.ndarray, y: np.ndarray) -> float:
+    """What one point of today's score is worth in log-odds (a logistic
+    regression on it alone): the scale that turns coefficients into points."""
+    per_point = learn(scores[:, None], y).coef_[0][0]
+    return per_point if per_point > 0 else 1 / POINTS_PER_LOG_ODDS
 
 
-def suggest(data: dict, learn_cutoffs: list[date], caps: dict[str, float]) -> dict:
+def below_cap(x: np.ndarray, points: np.ndarray, cap: float) -> np.ndarray:
+    """The points to the hundredth, scaled down if need be (never up) so that
+    no lead of x reaches the score cap: leads tied at the cap cannot be
+    ranked, nor sent to sales at a capacity."""
+    factor = 1.0
+    while True:
+        rounded = np.round(points * factor, 2) + 0.0
+        highest = (x @ rounded).max(initial=0)
+        if highest < cap:
+            return rounded
+        factor *= cap / highest * 0.999
+
+
+def lowest_floor(scores: np.ndarray, floor: float) -> float:
+    """The score floor, lowered to the whole number under the lowest score of
+    the earlier cut-offs: a floor ties stale leads with contacts who never
+    engaged, whom the weights tell apart."""
+    return min(floor, float(np.floor(scores.min(initial=floor))))
+
+
+def suggest(data: dict, learn_cutoffs: list[date], regressions: dict, models: dict[str, dict]) -> dict:
     """Per model: (kind, rule id) -> suggested points per unit, learnt on the
-    earlier cut-offs. The behaviour score (rules, sequences, inactivity) is
-    learnt alone, since it ranks leads alone, and kept below the cap
-    (below_cap); the fit rules next to the current behaviour points, so that
-    their weights hold what behaviour does not already say."""
+    earlier cut-offs, and the suggested score floor. The behaviour score
+    (rules, sequences, inactivity) ranks leads alone: its points are the
+    plain regression's coefficients on its features (the joint fit, L2
+    shrunk toward zero, so that a rare rule's few lucky conversions weigh
+    little), on today's scale (log_odds_per_point), kept below the cap
+    (below_cap), a penalty never negative, a rule nobody earned kept as is.
+    The fit rules are learnt next to the current behaviour score
+    (points_learnt), so that their weights hold what behaviour does not
+    already say."""
     suggested = {}
     for model, d in data.items():
         rows = np.isin(d["cutoffs"], learn_cutoffs)
         x, y, units = d["x"][rows], d["y"][rows], d["units"]
         behaviour = behaviour_columns(d)
+        xb, current = x[:, behaviour], x[:, behaviour] @ units[behaviour]
         points = np.zeros(len(units))
-        points[behaviour] = points_learnt(x[:, behaviour], units[behaviour], y)
-        if model in caps:
-            points[behaviour] *= below_cap(x[:, behaviour] @ units[behaviour],
-                                           x[:, behaviour] @ points[behaviour], caps[model])
+        learnt = regressions[model].coef_[0] / log_odds_per_point(current, y)
+        is_penalty = np.array([kind == "inactivity" for kind, _ in d["features"]])[behaviour]
+        learnt = np.where(is_penalty, np.minimum(learnt, 0), learnt)
+        points[behaviour] = np.where((xb != 0).any(axis=0), learnt, units[behaviour])
+        floor, cap = (number(models[model][name]) for name in ("score_floor", "score_cap"))
+        points[behaviour] = below_cap(xb, points[behaviour], cap)
         if (~behaviour).any():
-            points[~behaviour] = points_learnt(x[:, ~behaviour], units[~behaviour], y,
-                                               covariate=x[:, behaviour] @ units[behaviour])
-        suggested[model] = dict(zip(d["features"], points))
+            points[~behaviour] = points_learnt(x[:, ~behaviour], units[~behaviour], y, covariate=current)
+        suggested[model] = {"points": dict(zip(d["features"], points)),
+                            "score_floor": lowest_floor(xb @ points[behaviour], floor)}
     return suggested
 
 
 def plain_regressions(data: dict, learn_cutoffs: list[date]) -> dict:
     """Per model: a plain L2 logistic regression on the features the behaviour
-    score is made of (behaviour rules, sequences, inactivity), on the earlier cut-offs:
-    the bar the suggested points must reach on the later ones."""
+    score is made of (behaviour rules, sequences, inactivity), on the earlier
+    cut-offs: the suggested behaviour points, and the bar they must reach on
+    the later ones once written as seeds and built."""
     regressions = {}
     for model, d in data.items():
         rows = np.isin(d["cutoffs"], learn_cutoffs)
@@ -225,35 +252,38 @@ def behaviour_columns(d: dict) -> np.ndarray:
 
 # --------------------------------------------------------------------------- seeds
 def points_text(value: float) -> str:
-    """Points to one decimal, as a marketer writes them (12, 7.5)."""
-    return f"{round(value, 1):g}"
+    """Points to the hundredth, as scores are (12, 7.5, 3.25)."""
+    return f"{round(value, 2) + 0.0:g}"   # + 0.0: no "-0"
 
 
 def suggested_config(config: dict[str, list[dict]], suggested: dict, thresholds: dict) -> dict:
-    """The four seeds with the suggested points and thresholds, same columns,
+    """The seeds with the suggested points, floors and thresholds, same columns,
     same rule ids; fit rules merged into `in` lists where they share points."""
     out = {seed: [dict(row) for row in rows] for seed, rows in config.items()}
+    points = {model: s["points"] for model, s in suggested.items()}
     for row in out["lead_scoring_behavior_rules"]:
-        per_unit = suggested.get(row["model_id"], {}).get(("behavior", row["rule_id"]))
+        per_unit = points.get(row["model_id"], {}).get(("behavior", row["rule_id"]))
         if per_unit is not None:
             factor = per_unit / number(row["points"])
             row["points"] = points_text(per_unit)
             if row["repeat_points"]:
                 row["repeat_points"] = points_text(number(row["repeat_points"]) * factor)
     for row in out["lead_scoring_sequence_rules"]:
-        per_unit = suggested.get(row["model_id"], {}).get(("sequence", row["sequence_id"]))
+        per_unit = points.get(row["model_id"], {}).get(("sequence", row["sequence_id"]))
         if per_unit is not None:
             row["points"] = points_text(per_unit)
     for row in out["lead_scoring_inactivity_steps"]:
-        per_unit = suggested.get(row["model_id"], {}).get(("inactivity", step_id(row)))
+        per_unit = points.get(row["model_id"], {}).get(("inactivity", step_id(row)))
         if per_unit is not None:   # a penalty is subtracted: never below 0
             row["penalty_points"] = points_text(max(-per_unit, 0))
     for row in out["lead_scoring_fit_rules"]:
-        per_unit = suggested.get(row["model_id"], {}).get(("fit", row["rule_id"]))
+        per_unit = points.get(row["model_id"], {}).get(("fit", row["rule_id"]))
         if per_unit is not None:   # whole points: a profile is scored coarsely
             row["points"] = str(round(per_unit))
     out["lead_scoring_fit_rules"] = merge_fit_values(out["lead_scoring_fit_rules"])
     for row in out["lead_scoring_models"]:
+        if row["model_id"] in suggested:
+            row["score_floor"] = points_text(suggested[row["model_id"]]["score_floor"])
         if row["model_id"] in thresholds:
             row["mql_threshold"] = points_text(thresholds[row["model_id"]])
     return out
@@ -396,9 +426,9 @@ def main() -> None:
     missing = [c for c in cutoffs if not any((d["cutoffs"] == c).any() for d in data.values())]
     if missing:
         raise SystemExit(f"no backtest leads on {missing}: is each cut-off + the horizon on or before --as-of?")
-    caps = {row["model_id"]: number(row["score_cap"]) for row in config["lead_scoring_models"] if row["score_cap"]}
-    suggested = suggest(data, learn_cutoffs, caps)
     regressions = plain_regressions(data, learn_cutoffs)
+    models = {row["model_id"]: row for row in config["lead_scoring_models"]}
+    suggested = suggest(data, learn_cutoffs, regressions, models)
 
     print("Backtesting the suggested weights")
 
@@ -425,6 +455,10 @@ def main() -> None:
     print(f"Suggested seeds written to {args.out}: {', '.join(f'{s}.csv' for s in SUGGESTED_SEEDS)}")
     for model, threshold in sorted(thresholds.items()):
         print(f"  {model}: MQL threshold {points_text(threshold)} (within sales capacity on the earlier cut-offs)")
+    for model, row in sorted(models.items()):
+        if suggested[model]["score_floor"] < number(row["score_floor"]):
+            print(f"  {model}: score floor {points_text(suggested[model]['score_floor'])} (was {row['score_floor']}): "
+                  "stale leads rank below contacts who never engaged")
     print_comparison(rows, learn_cutoffs, judge_cutoffs)
 
 

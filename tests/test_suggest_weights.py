@@ -11,8 +11,8 @@ import sys
 import numpy as np
 
 from conftest import AS_OF, ROOT, SCORE_DATES, query
-from lead_scoring_tools.suggest_weights import (below_cap, merge_fit_values, points_learnt,
-                                                 suggested_config, top_decile_lift)
+from lead_scoring_tools.suggest_weights import (below_cap, lowest_floor, merge_fit_values, plain_regressions,
+                                                 points_learnt, suggest, suggested_config, top_decile_lift)
 
 
 def test_top_decile_lift_lets_ties_share_the_decile():
@@ -53,41 +53,77 @@ def test_suggested_seeds_scale_a_rule_whole_and_keep_penalties_subtracted():
                                           {"model_id": "m", "inactive_days": "60", "penalty_points": "30"}],
         "lead_scoring_fit_rules": [{"model_id": "m", "rule_id": "f1", "attribute": "title", "operator": "contains",
                                     "value": "vp", "points": "20", "description": "vp"}],
-        "lead_scoring_models": [{"model_id": "m", "mql_threshold": "60"}],
+        "lead_scoring_models": [{"model_id": "m", "mql_threshold": "60", "score_floor": "0"}],
     }
-    suggested = {"m": {("behavior", "b1"): 15.0, ("sequence", "s1"): 12.34, ("inactivity", "inactive_30_days"): -7.5,
-                       ("inactivity", "inactive_60_days"): 2.0, ("fit", "f1"): 24.6}}
+    suggested = {"m": {"points": {("behavior", "b1"): 15.0, ("sequence", "s1"): 12.345,
+                                  ("inactivity", "inactive_30_days"): -7.5, ("inactivity", "inactive_60_days"): 2.0,
+                                  ("fit", "f1"): 24.6},
+                       "score_floor": -13.0}}
     out = suggested_config(config, suggested, {"m": 71.25})
     # b1 x 1.5: its repeat points too; b2 (worth 0, not learnt) unchanged
     assert [(r["points"], r["repeat_points"]) for r in out["lead_scoring_behavior_rules"]] == [("15", "6"), ("0", "")]
-    assert out["lead_scoring_sequence_rules"][0]["points"] == "12.3"
+    assert out["lead_scoring_sequence_rules"][0]["points"] == "12.35"
     assert [r["penalty_points"] for r in out["lead_scoring_inactivity_steps"]] == ["7.5", "0"]
     assert out["lead_scoring_fit_rules"][0]["points"] == "25"
-    assert out["lead_scoring_models"][0]["mql_threshold"] == "71.2"
+    assert [(r["mql_threshold"], r["score_floor"]) for r in out["lead_scoring_models"]] == [("71.25", "-13")]
     assert config["lead_scoring_behavior_rules"][0]["points"] == "10"
 
 
-def test_learnt_points_move_a_wrong_weight_and_keep_an_unseen_one():
-    """Leads drawn from a logistic model where rule 1 is worth 1.5 times rule 0
-    (30 and 20 points at 0.1 log-odds per point), configured at 10 and 20;
-    rule 2 (5 points) earned by nobody. The ratio is learnt; the scale is the
-    regression's, anchored on today's points, so rule 2 keeps its 5."""
+def synthetic_leads(n: int = 20_000) -> dict:
+    """Leads drawn from a logistic model where rule b1 is worth 1.5 times b0
+    (30 and 20 points at 0.1 log-odds per point) and being inactive 30 days
+    costs 15, configured at 20, 10 and 15; rule b2 (5 points) earned by
+    nobody; fit rule f1 (10 points) matched by nobody."""
     rng = np.random.default_rng(0)
-    x = np.column_stack([rng.integers(0, 3, 20_000), rng.integers(0, 3, 20_000), np.zeros(20_000)])
-    true_points = np.array([20.0, 30.0, 5.0])
-    y = rng.random(20_000) < 1 / (1 + np.exp(-(x @ true_points * 0.1 - 4)))
-    points = points_learnt(x.astype(float), np.array([20.0, 10.0, 5.0]), y.astype(int))
-    assert abs(points[1] / points[0] - 1.5) < 0.1 and points[0] > 0, points
+    x = np.column_stack([rng.integers(0, 3, n), rng.integers(0, 3, n), np.zeros(n), rng.integers(0, 2, n),
+                         np.zeros(n)]).astype(float)
+    y = (rng.random(n) < 1 / (1 + np.exp(-(x[:, :2] @ [20.0, 30.0] * 0.1 - x[:, 3] * 1.5 - 4)))).astype(int)
+    features = [("behavior", "b0"), ("behavior", "b1"), ("behavior", "b2"), ("inactivity", "inactive_30_days"),
+                ("fit", "f1")]
+    return {"m": {"features": features, "x": x, "y": y, "cutoffs": np.zeros(n),
+                  "units": np.array([20.0, 10.0, 5.0, -15.0, 10.0])}}
+
+
+def test_behaviour_points_rank_as_the_joint_regression_does():
+    data = synthetic_leads()
+    regressions = plain_regressions(data, [0])
+    suggestion = suggest(data, [0], regressions, {"m": {"score_floor": "0", "score_cap": "100"}})["m"]
+    points = np.array([suggestion["points"][f] for f in data["m"]["features"]])
+    assert abs(points[1] / points[0] - 1.5) < 0.1 and points[0] > 0, points   # the wrong weight moved
+    assert points[4] == 10.0                                                    # the unseen fit rule kept
+    uncapped = suggest(data, [0], regressions, {"m": {"score_floor": "0", "score_cap": "1000"}})["m"]["points"]
+    assert uncapped[("behavior", "b2")] == 5.0                                  # the unseen rule kept,
+    assert points[2] == round(5.0 * points[0] / uncapped[("behavior", "b0")], 2)  # scaled with the others
+    scores = data["m"]["x"][:, :4] @ points[:4]
+    assert scores.max() < 100 and scores.min() < 0                              # below the cap
+    assert suggestion["score_floor"] == np.floor(scores.min())                  # the stalest lead above the floor
+    # so the score ranks the leads as the regression does
+    regression_scores = regressions["m"].decision_function(data["m"]["x"][:, :4])
+    assert np.array_equal(np.argsort(scores, kind="stable"), np.argsort(regression_scores, kind="stable"))
+
+
+def test_fit_points_move_from_todays_and_keep_an_unseen_one():
+    """Fit rule 1 truly worth 1.5 times rule 0, configured at 20 and 10; rule 2
+    (5 points) matched by nobody keeps its points."""
+    rng = np.random.default_rng(0)
+    x = np.column_stack([rng.integers(0, 2, 20_000), rng.integers(0, 2, 20_000), np.zeros(20_000)])
+    behaviour = rng.integers(0, 50, 20_000).astype(float)
+    y = rng.random(20_000) < 1 / (1 + np.exp(-((x @ [20.0, 30.0, 5.0] + behaviour) * 0.1 - 5)))
+    points = points_learnt(x.astype(float), np.array([20.0, 10.0, 5.0]), y.astype(int), covariate=behaviour)
+    assert abs(points[1] / points[0] - 1.5) < 0.15 and points[0] > 0, points
     assert points[2] == 5.0
 
 
-def test_suggested_points_reach_the_cap_no_more_often_than_today():
-    current = np.array([120.0, 100, 90, 50, 0])      # 2 leads at the cap (100)
-    suggested = np.array([300.0, 250, 200, 80, -10])  # 3 would be
-    factor = below_cap(current, suggested, 100)
-    # halved: 150 and 125 at the cap, 200 x 0.5 just below it
-    assert abs(factor - 0.5) < 1e-6 and ((suggested * factor) >= 100).sum() == 2
-    assert below_cap(current, np.array([150.0, 90, 80, 70, 0]), 100) == 1.0   # 1 at the cap: as is
+def test_suggested_points_stay_below_the_cap_and_the_floor_under_the_stalest_lead():
+    x = np.array([[3.0, 0], [0, 2], [1, 1], [0, 0]])                 # leads' units of two rules
+    points = below_cap(x, np.array([100.0, 123.456]), 100)          # 300 and 246.9 would reach it
+    assert (x @ points).max() < 100 and (x @ points).max() > 99     # scaled by about a third,
+    assert abs(points[1] / points[0] - 1.23456) < 1e-3              # both rules alike,
+    assert (points == np.round(points, 2)).all()                    # to the hundredth
+    assert list(below_cap(x, np.array([30.0, -12.344]), 100)) == [30.0, -12.34]   # all below: as is
+    assert lowest_floor(np.array([-12.5, 3]), 0) == -13             # lowered to the whole number under
+    assert lowest_floor(np.array([3.0, 40]), 0) == 0                # nobody below: kept
+    assert lowest_floor(np.array([-3.0]), -20) == -20               # never raised
 
 
 def read_seed(path) -> list[dict]:
