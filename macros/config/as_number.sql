@@ -10,3 +10,13 @@
 {% macro duckdb__as_number(text_value) -%}
     try_cast({{ text_value }} as double)
 {%- endmacro %}
+
+{% macro postgres__as_number(text_value) -%}
+    {#- No try_cast, and dbt.safe_cast is a plain cast here: the text must look
+        like a number first, and fit a double (numeric reads any exponent). -#}
+    case
+        when trim({{ text_value }}) ~* '^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$'
+            and abs(cast(trim({{ text_value }}) as numeric)) < 1e308
+            then cast(trim({{ text_value }}) as double precision)
+    end
+{%- endmacro %}

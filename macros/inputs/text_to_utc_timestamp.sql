@@ -24,3 +24,30 @@
         "lead_scoring: timestamps given as text are read on DuckDB only so far; on "
         ~ target.type ~ ", give the input a timestamp column (" ~ text ~ ")") }}
 {%- endmacro %}
+
+{% macro postgres__text_to_utc_timestamp(text) -%}
+    {#- No try_cast: the pattern and the field ranges are checked first, so
+        that a malformed or impossible value (2026-02-30, 25:00) is null
+        instead of an error; PostgreSQL reads every offset form itself. -#}
+    {%- set trimmed = 'upper(trim(' ~ text ~ '))' -%}
+    {%- set field = 'cast(substr(' ~ trimmed ~ ', {0}, 2) as integer)' -%}
+    case
+        when not {{ trimmed }} ~ '^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)?$'
+            then null
+        when cast(substr({{ trimmed }}, 1, 4) as integer) < 1
+            or {{ field.format(6) }} not between 1 and 12
+            or {{ field.format(9) }} < 1
+            then null
+        when {{ field.format(9) }} > extract(day from make_date(
+                cast(substr({{ trimmed }}, 1, 4) as integer), {{ field.format(6) }}, 1)
+                + interval '1 month' - interval '1 day')
+            then null
+        when {{ trimmed }} ~ '^.{10}[ T]' and (
+                {{ field.format(12) }} > 23 or {{ field.format(15) }} > 59
+                or ({{ trimmed }} ~ '^.{16}:' and {{ field.format(18) }} > 59))
+            then null
+        when {{ trimmed }} ~ '\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)$'
+            then cast({{ trimmed }} as timestamptz) at time zone 'UTC'
+        else cast({{ trimmed }} as timestamp)
+    end
+{%- endmacro %}
