@@ -26,11 +26,14 @@
 {%- endmacro %}
 
 {% macro postgres__text_to_utc_timestamp(text) -%}
-    {#- No try_cast: the pattern and the field ranges are checked first, so
-        that a malformed or impossible value (2026-02-30, 25:00) is null
-        instead of an error; PostgreSQL reads every offset form itself. -#}
+    {#- No try_cast here: the pattern and the field ranges are checked first,
+        so that a malformed or impossible value (2026-02-30, 25:00, an offset
+        of 16 hours) is null instead of an error. A 24:00 time is the next
+        day, as on DuckDB. -#}
     {%- set trimmed = 'upper(trim(' ~ text ~ '))' -%}
     {%- set field = 'cast(substr(' ~ trimmed ~ ', {0}, 2) as integer)' -%}
+    {%- set offset_hours = "cast(substring(" ~ trimmed ~ " from '[+-](\\d{2}):?\\d{0,2}$') as integer)" -%}
+    {%- set offset_minutes = "cast(substring(" ~ trimmed ~ " from '[+-]\\d{2}:?(\\d{2})$') as integer)" -%}
     case
         when not {{ trimmed }} ~ '^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)?$'
             then null
@@ -42,12 +45,17 @@
                 cast(substr({{ trimmed }}, 1, 4) as integer), {{ field.format(6) }}, 1)
                 + interval '1 month' - interval '1 day')
             then null
-        when {{ trimmed }} ~ '^.{10}[ T]' and (
-                {{ field.format(12) }} > 23 or {{ field.format(15) }} > 59
-                or ({{ trimmed }} ~ '^.{16}:' and {{ field.format(18) }} > 59))
+        when {{ trimmed }} ~ '^.{10}[ T]\d{2}:' and (
+                {{ field.format(12) }} > 24 or {{ field.format(15) }} > 59
+                or ({{ trimmed }} ~ '^.{16}:' and {{ field.format(18) }} > 59)
+                or ({{ field.format(12) }} = 24 and not {{ trimmed }} ~ '^.{10}[ T]24:00(:00(\.0*)?)?(\D|$)'))
+            then null
+        when {{ trimmed }} ~ '\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*[+-]\d{2}(:?\d{2})?$'
+            and ({{ offset_hours }} > 15 or coalesce({{ offset_minutes }}, 0) > 59)
             then null
         when {{ trimmed }} ~ '\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}(:?\d{2})?)$'
             then cast({{ trimmed }} as timestamptz) at time zone 'UTC'
-        else cast({{ trimmed }} as timestamp)
+        when {{ trimmed }} ~ '^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$'
+            then cast({{ trimmed }} as timestamp)
     end
 {%- endmacro %}
