@@ -91,17 +91,19 @@ class LocalCluster:
             self._run("pg_ctl", "start", "-w", "-D", str(self.data_dir), "-l",
                       str(self.folder / "server.log"), "-o", options)
             self.started = True
-            import psycopg2
-            connection = psycopg2.connect(host=self.host, port=self.port, user=self.user,
-                                          dbname="postgres")
-            connection.autocommit = True  # create database runs outside a transaction
-            with connection.cursor() as cur:
-                cur.execute(f'create database "{self.database}"')
-            connection.close()
+            self.create_database(self.database)
         except BaseException:
             self.stop()
             raise
         return self
+
+    def create_database(self, name: str) -> None:
+        import psycopg2
+        connection = psycopg2.connect(host=self.host, port=self.port, user=self.user, dbname="postgres")
+        connection.autocommit = True  # create database runs outside a transaction
+        with connection.cursor() as cur:
+            cur.execute(f'create database "{name}"')
+        connection.close()
 
     def stop(self) -> None:
         try:
@@ -117,9 +119,10 @@ class LocalCluster:
                 "LEAD_SCORING_POSTGRES_USER": self.user, "LEAD_SCORING_POSTGRES_PASSWORD": "",
                 "LEAD_SCORING_POSTGRES_DATABASE": self.database}
 
-    def connect(self):
+    def connect(self, database: str | None = None):
         import psycopg2
-        return psycopg2.connect(host=self.host, port=self.port, user=self.user, dbname=self.database)
+        return psycopg2.connect(host=self.host, port=self.port, user=self.user,
+                                dbname=database or self.database)
 
     def __enter__(self) -> "LocalCluster":
         return self.start()

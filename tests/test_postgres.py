@@ -21,6 +21,9 @@ import pytest
 import yaml
 
 from conftest import AS_OF, ROOT, SCORE_DATES, build
+from test_bad_inputs import RAW as DIRTY_RAW
+from test_bad_inputs import load as load_dirty_duckdb
+from test_pipeline import BAD_SEED_MESSAGES, copy_project, write_bad_seeds
 from lead_scoring_tools.dbt import run_dbt
 from lead_scoring_tools.generate import generate
 from lead_scoring_tools.postgres import LocalCluster, find_bin_dir, load_postgres
@@ -47,8 +50,10 @@ def cluster():
 
 
 def dbt_on_postgres(cluster: LocalCluster, args: list[str], schema: str, dbt_vars: dict | None = None,
-                    project_dir=ROOT, target_path=None) -> str:
-    env = {**cluster.env(), "LEAD_SCORING_POSTGRES_SCHEMA": schema}
+                    project_dir=ROOT, target_path=None, database: str | None = None, env: dict | None = None) -> str:
+    env = {**cluster.env(), "LEAD_SCORING_POSTGRES_SCHEMA": schema, **(env or {})}
+    if database:
+        env["LEAD_SCORING_POSTGRES_DATABASE"] = database
     return run_dbt([*args, "--target", "postgres"], "unused.duckdb", dbt_vars, target_path=target_path,
                    quiet=True, project_dir=project_dir, env=env)
 
@@ -90,6 +95,29 @@ def normalized(value):
     return value
 
 
+def compare_marts(duckdb_file, postgres_connection, mart: str, key: list[str]) -> None:
+    """The mart's rows equal on both engines: floats to 1e-9, everything else exactly."""
+    with duckdb.connect(str(duckdb_file), read_only=True) as con:
+        cursor = con.execute(f"select * from main_lead_scoring.{mart}")
+        columns = [d[0] for d in cursor.description]
+        expected = cursor.fetchall()
+    with postgres_connection.cursor() as cur:
+        cur.execute(f"select {', '.join(columns)} from main_lead_scoring.{mart}")
+        actual = cur.fetchall()
+    assert expected, f"{mart} is empty on DuckDB: nothing compared"
+    assert len(actual) == len(expected), f"{mart}: {len(actual)} rows on PostgreSQL, {len(expected)} on DuckDB"
+    expected = mart_rows(expected, columns, key)
+    actual = mart_rows(actual, columns, key)
+    differences = [
+        (columns[i], left, right, dict(zip(columns, expected_row)))
+        for expected_row, actual_row in zip(expected, actual)
+        for i, (left, right) in enumerate(zip(expected_row, actual_row))
+        if not same_value(left, right)
+    ]
+    assert not differences, (f"{mart}: {len(differences)} values differ (column, DuckDB, PostgreSQL, "
+                             f"DuckDB row); the first: {differences[:5]}")
+
+
 def mart_rows(rows: list[tuple], columns: list[str], key: list[str]) -> list[tuple]:
     """Rows sorted by their key (nulls first), then by every other value."""
     positions = [columns.index(name) for name in key]
@@ -118,25 +146,7 @@ def test_marts_equal_duckdb_row_by_row(demo_builds, mart):
     """The same input gives the same rows on both engines: ids, reasons, text,
     flags and dates equal, scores (two decimals) to the cent, and the ledger's
     double-precision points to 1e-9."""
-    with duckdb.connect(str(demo_builds["duckdb"]), read_only=True) as con:
-        cursor = con.execute(f"select * from main_lead_scoring.{mart}")
-        columns = [d[0] for d in cursor.description]
-        expected = cursor.fetchall()
-    with demo_builds["postgres"].cursor() as cur:
-        cur.execute(f"select {', '.join(columns)} from main_lead_scoring.{mart}")
-        actual = cur.fetchall()
-    assert expected, f"{mart} is empty on DuckDB: nothing compared"
-    assert len(actual) == len(expected), f"{mart}: {len(actual)} rows on PostgreSQL, {len(expected)} on DuckDB"
-    expected = mart_rows(expected, columns, MARTS[mart])
-    actual = mart_rows(actual, columns, MARTS[mart])
-    differences = [
-        (columns[i], left, right, dict(zip(columns, expected_row)))
-        for expected_row, actual_row in zip(expected, actual)
-        for i, (left, right) in enumerate(zip(expected_row, actual_row))
-        if not same_value(left, right)
-    ]
-    assert not differences, (f"{mart}: {len(differences)} values differ (column, DuckDB, PostgreSQL, "
-                             f"DuckDB row); the first: {differences[:5]}")
+    compare_marts(demo_builds["duckdb"], demo_builds["postgres"], mart, MARTS[mart])
 
 
 def test_scores_are_compared_to_the_cent(demo_builds):
@@ -207,3 +217,44 @@ def test_integration_project_builds_on_postgres(cluster, integration_installed, 
         cur.execute(f"select distinct model_id from {schema}_lead_scoring.lead_scores order by 1")
         models = [model_id for (model_id,) in cur.fetchall()]
     assert models == (["shop_v1"] if scenario == "shop" else ["flow_v1", "insight_v1"])
+
+
+def test_dirty_inputs_end_as_on_duckdb(cluster, tmp_path):
+    """test_bad_inputs.py's warehouse of bad input (text and zoned timestamps,
+    64-bit durations, missing columns and inputs, repeated ids), built on
+    PostgreSQL in a session time zone far from UTC: it builds, and its marts
+    equal DuckDB's."""
+    duckdb_file = tmp_path / "dirty.duckdb"
+    load_dirty_duckdb(duckdb_file)
+    run_dbt(["build", "--exclude", "test_type:unit"], duckdb_file, {"lead_scoring__as_of": "2026-06-30"},
+            target_path=tmp_path / "target_duckdb", quiet=True)
+    cluster.create_database("dirty")
+    with cluster.connect("dirty") as connection, connection.cursor() as cur:
+        cur.execute(DIRTY_RAW)
+    output = dbt_on_postgres(cluster, ["build", "--exclude", "test_type:unit"], "main",
+                             {"lead_scoring__as_of": "2026-06-30"}, target_path=tmp_path / "target_pg",
+                             database="dirty", env={"PGTZ": "Asia/Tokyo"})
+    assert "Completed successfully" in output, output
+    assert '"raw"."events" (var lead_scoring__events) has no column user_agent: read as null' in output
+    assert '"raw"."conversions" (var lead_scoring__conversions) does not exist: read as empty' in output
+    connection = cluster.connect("dirty")
+    try:
+        for mart, key in {**MARTS, "lead_score_contact_quarantine": ["contact_id", "reason", "email"],
+                          "lead_score_account_quarantine": ["account_id", "reason"]}.items():
+            compare_marts(duckdb_file, connection, mart, key)
+    finally:
+        connection.close()
+
+
+def test_bad_seeds_fail_naming_row_and_problem(cluster, tmp_path):
+    """test_pipeline.py's bad seeds: on PostgreSQL too, the build fails with
+    the package's message for every bad row, not an engine error alone."""
+    project = copy_project(tmp_path)
+    write_bad_seeds(project)
+    cluster.create_database("bad_seeds")
+    with pytest.raises(RuntimeError) as failure:
+        dbt_on_postgres(cluster, ["build", "--select", "resource_type:seed", "path:models/staging/config"],
+                        "main", project_dir=project, target_path=tmp_path / "target", database="bad_seeds")
+    message = str(failure.value)
+    missing = [expected for expected in BAD_SEED_MESSAGES if expected not in message]
+    assert not missing, f"messages missing on PostgreSQL: {missing}\n{message}"
