@@ -78,12 +78,14 @@ def demo_builds(cluster, tmp_path_factory) -> dict:
     duckdb_file = build(csv_dir, folder / "demo.duckdb", score_dates=SCORE_DATES)
     connection = cluster.connect()
     counts = load_postgres(csv_dir, connection)
-    output = dbt_on_postgres(
-        cluster, ["build"], "main",
-        {"lead_scoring__as_of": AS_OF.isoformat(), "lead_scoring__exhaustive_tests": True,
-         "lead_scoring__score_dates": [day.isoformat() for day in SCORE_DATES]},
-        target_path=folder / "target_postgres")
-    yield {"duckdb": duckdb_file, "postgres": connection, "output": output, "counts": counts}
+    dbt_vars = {"lead_scoring__as_of": AS_OF.isoformat(), "lead_scoring__exhaustive_tests": True,
+                "lead_scoring__score_dates": [day.isoformat() for day in SCORE_DATES]}
+    output = dbt_on_postgres(cluster, ["build"], "main", dbt_vars, target_path=folder / "target_postgres")
+    # and again: the incremental models' second run (delete+insert, append) on PostgreSQL
+    second_output = dbt_on_postgres(cluster, ["build", "--exclude", "test_type:unit"], "main", dbt_vars,
+                                    target_path=folder / "target_postgres")
+    yield {"duckdb": duckdb_file, "postgres": connection, "output": output, "second_output": second_output,
+           "counts": counts}
     connection.close()
 
 
@@ -136,9 +138,14 @@ def same_value(left, right) -> bool:
 
 
 def test_demo_builds_on_postgres(demo_builds):
-    """dbt build on PostgreSQL: every model, seed, data test and unit test passes."""
+    """dbt build on PostgreSQL: every model, seed, data test and unit test passes;
+    a second build (the incremental models' incremental run, its data tests) too.
+    The marts compared below are those of the second build."""
     assert demo_builds["counts"]["events"] == DEMO_EVENTS
     assert_everything_passed(demo_builds["output"])
+    second = demo_builds["second_output"]
+    assert "Completed successfully" in second and re.search(r"ERROR=0 SKIP=0", second), second
+    assert re.search(r"\d+ incremental models?", second), second
 
 
 @pytest.mark.parametrize("mart", sorted(MARTS))
