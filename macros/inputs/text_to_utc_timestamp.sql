@@ -21,7 +21,7 @@
 
 {% macro default__text_to_utc_timestamp(text) -%}
     {{ exceptions.raise_compiler_error(
-        "lead_scoring: timestamps given as text are read on DuckDB only so far; on "
+        "lead_scoring: timestamps given as text are read on DuckDB and PostgreSQL only so far; on "
         ~ target.type ~ ", give the input a timestamp column (" ~ text ~ ")") }}
 {%- endmacro %}
 
@@ -32,6 +32,12 @@
         day, as on DuckDB. -#}
     {%- set trimmed = 'upper(trim(' ~ text ~ '))' -%}
     {%- set field = 'cast(substr(' ~ trimmed ~ ', {0}, 2) as integer)' -%}
+    {#- time fields and offsets read with a pattern: null when absent, never a
+        failed cast, whatever order the conditions are evaluated in -#}
+    {%- set time_field = "cast(substring(" ~ trimmed ~ " from '^.{{10}}[ T]{0}') as integer)" -%}
+    {%- set hours = time_field.format('(\\d{2}):') -%}
+    {%- set minutes = time_field.format('\\d{2}:(\\d{2})') -%}
+    {%- set seconds = time_field.format('\\d{2}:\\d{2}:(\\d{2})') -%}
     {%- set offset_hours = "cast(substring(" ~ trimmed ~ " from '[+-](\\d{2}):?\\d{0,2}$') as integer)" -%}
     {%- set offset_minutes = "cast(substring(" ~ trimmed ~ " from '[+-]\\d{2}:?(\\d{2})$') as integer)" -%}
     case
@@ -45,10 +51,8 @@
                 cast(substr({{ trimmed }}, 1, 4) as integer), {{ field.format(6) }}, 1)
                 + interval '1 month' - interval '1 day')
             then null
-        when {{ trimmed }} ~ '^.{10}[ T]\d{2}:' and (
-                {{ field.format(12) }} > 24 or {{ field.format(15) }} > 59
-                or ({{ trimmed }} ~ '^.{16}:' and {{ field.format(18) }} > 59)
-                or ({{ field.format(12) }} = 24 and not {{ trimmed }} ~ '^.{10}[ T]24:00(:00(\.0*)?)?(\D|$)'))
+        when {{ hours }} > 24 or {{ minutes }} > 59 or {{ seconds }} > 59
+            or ({{ hours }} = 24 and not {{ trimmed }} ~ '^.{10}[ T]24:00(:00(\.0*)?)?(\D|$)')
             then null
         when {{ trimmed }} ~ '\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*[+-]\d{2}(:?\d{2})?$'
             and ({{ offset_hours }} > 15 or coalesce({{ offset_minutes }}, 0) > 59)
