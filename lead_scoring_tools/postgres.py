@@ -72,7 +72,9 @@ class LocalCluster:
             cli = ["runuser", "-u", SERVER_USER, "--", *cli]
         done = subprocess.run(cli, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if done.returncode != 0:
-            raise RuntimeError(f"{' '.join(cli)} failed:\n{done.stdout}")
+            log = self.folder / "server.log"
+            server_log = f"\nserver log:\n{log.read_text()}" if log.exists() else ""
+            raise RuntimeError(f"{' '.join(cli)} failed:\n{done.stdout}{server_log}")
 
     def start(self) -> "LocalCluster":
         if self.as_root:
