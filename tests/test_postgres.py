@@ -1,7 +1,8 @@
 """The package on PostgreSQL: the same demo input built on a throwaway local
 PostgreSQL cluster and on DuckDB gives the same marts, row by row (scores to
 the cent), with every model, data test and unit test passing; the
-integration_tests/ project builds there too, in both configurations.
+integration_tests/ project builds there too, in both configurations; and
+the grants let a BI role and a reverse-ETL role read only what they may.
 
 Needs PostgreSQL's server binaries (initdb, pg_ctl): `.ci/run` installs
 Debian's `postgresql` when they are missing. Without them these tests fail;
@@ -17,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import duckdb
+import psycopg2
 import pytest
 import yaml
 
@@ -265,3 +267,47 @@ def test_bad_seeds_fail_naming_row_and_problem(cluster, tmp_path):
     message = str(failure.value)
     missing = [expected for expected in BAD_SEED_MESSAGES if expected not in message]
     assert not missing, f"messages missing on PostgreSQL: {missing}\n{message}"
+
+
+QUARANTINE_MARTS = {"lead_score_quarantine", "lead_score_contact_quarantine", "lead_score_account_quarantine"}
+
+
+def can_select(cluster: LocalCluster, role: str, relation: str) -> bool:
+    connection = psycopg2.connect(host=cluster.host, port=cluster.port, user=role, dbname=cluster.database)
+    try:
+        with connection.cursor() as cur:
+            cur.execute(f"select 1 from {relation} limit 1")
+        return True
+    except psycopg2.errors.InsufficientPrivilege:
+        return False
+    finally:
+        connection.close()
+
+
+def test_bi_and_crm_sync_roles_read_only_what_they_may(cluster, demo_builds, tmp_path):
+    """With lead_scoring__bi_roles and __crm_sync_roles, a BI role selects every
+    mart but the quarantine ones (raw rows: PII), and no input, staging or
+    intermediate relation; a reverse-ETL role selects lead_score_crm_sync only.
+    Checked after a first build and after the next day's run, which rebuilds
+    the relations."""
+    with cluster.connect() as connection, connection.cursor() as cur:
+        cur.execute("create role bi_reader login; create role crm_sync login")
+        connection.commit()
+    dbt_vars = {"lead_scoring__bi_roles": ["bi_reader"], "lead_scoring__crm_sync_roles": ["crm_sync"]}
+    for as_of in (AS_OF, date.fromordinal(AS_OF.toordinal() + 1)):
+        dbt_on_postgres(cluster, ["build", "--select", "resource_type:seed", "resource_type:model"], "granted", {**dbt_vars, "lead_scoring__as_of": as_of.isoformat()},
+                        target_path=tmp_path / "target")
+        with cluster.connect() as connection, connection.cursor() as cur:
+            cur.execute("""
+                select table_schema, table_name from information_schema.tables
+                where table_schema in ('raw', 'granted_lead_scoring', 'granted_lead_scoring_internal')""")
+            relations = cur.fetchall()
+        marts = {name for schema, name in relations if schema == "granted_lead_scoring"}
+        assert {"lead_scores", "lead_score_crm_sync"} | QUARANTINE_MARTS <= marts
+        assert {schema for schema, _ in relations} == {"raw", "granted_lead_scoring", "granted_lead_scoring_internal"}
+        for schema, name in relations:
+            relation = f'"{schema}"."{name}"'
+            is_bi_mart = schema == "granted_lead_scoring" and name not in QUARANTINE_MARTS
+            assert can_select(cluster, "bi_reader", relation) == is_bi_mart, (as_of, relation)
+            is_sync_mart = relation == '"granted_lead_scoring"."lead_score_crm_sync"'
+            assert can_select(cluster, "crm_sync", relation) == is_sync_mart, (as_of, relation)
