@@ -1,27 +1,33 @@
 """Benchmark a full `dbt build` against the least work any implementation must do.
 
     python -m lead_scoring_tools.benchmark --events 1000000 [--events 10000000 ...]
-    python -m lead_scoring_tools.benchmark --raw-database loaded.duckdb   # data loaded apart
+        [--engine duckdb|postgres|spark] [--raw-database prepared.duckdb]
 
-For each size: generate the demo data (not timed), load it into a fresh
-DuckDB file (timed apart), time `dbt parse` (the project, whatever the
-data) and then `dbt build` (models and data tests; unit tests excluded, as
-in production; reusing that parse as dbt does from one run to the next)
-with its peak memory, count the mart rows, then time the floor on the same
-file: one DuckDB statement that reads the events and writes one row per
-event with its decayed points (a ledger-shaped table), plus one that sums
-it per (contact, product). Not a test: numbers go to the README.
+For each size: generate the demo data (streamed to CSV files, not timed),
+add the next day's events (a copy of every hundredth event, moved to the day
+after the scoring date), load it (timed apart), time `dbt parse` and then a
+full `dbt build` of the scoring date (models and data tests; unit tests
+excluded, as in production; reusing that parse as dbt does from one run to
+the next) with dbt's peak memory (on PostgreSQL the server's is not
+counted), count the mart rows, then time the floor on the same database:
+one statement that reads the events and writes one row per event with its
+decayed points (a ledger-shaped table), plus one that sums it per (contact,
+product). Then the daily run: an incremental `dbt build` of the next day,
+whose events (1%) have become visible. The project is parsed again first,
+timed apart: the scoring date is a var here, and a new var value makes dbt
+parse again, which a daily run with the default date (today) does not.
 
-Then the daily run: 1% new events (a copy of every hundredth event, moved to
-the next day) are appended to the raw events, and an incremental `dbt build`
-scores the next day; its time is beside the full build's. The project is
-parsed again first, timed apart: the scoring date is a var here, and a new
-var value makes dbt parse again, which a daily run with the default date
-(today) does not."""
+Each size runs in a process of its own, so that each row's peak memory is
+its own. Not a test: numbers go to the README.
+
+--raw-database (DuckDB): a file whose raw schema prepare_raw_duckdb already
+loaded (copied, not generated), for runs at 100M events that reuse one load.
+"""
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import resource
 import shutil
 import tempfile
@@ -32,43 +38,81 @@ from pathlib import Path
 import duckdb
 
 from lead_scoring_tools.dbt import run_dbt
-from lead_scoring_tools.generate import generate
+from lead_scoring_tools.generate import EVENT_COLUMNS, generate
 from lead_scoring_tools.load import load_duckdb
 
 AS_OF = date(2026, 6, 30)
+NEXT_DAY = AS_OF + timedelta(days=1)
+MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine")
 
-FLOOR_LEDGER = f"""
-    create or replace table floor_ledger as
-    select
-        event_id,
-        contact_id,
-        product_id,
-        10 * pow(0.5, date_diff('day', cast(occurred_at as date), date '{AS_OF}') / 30.0)
-            as final_points
-    from raw.events
-"""
-NEXT_DAY_EVENTS = f"""
-    insert into raw.events
-    select * replace (
-        event_id || '_next' as event_id,
-        occurred_at + to_days(date_diff('day', cast(occurred_at as date), date '{AS_OF}')::int + 1)
-            as occurred_at,
-        email_sent_at + to_days(date_diff('day', cast(occurred_at as date), date '{AS_OF}')::int + 1)
-            as email_sent_at
-    )
-    from raw.events
-    where hash(event_id) % 100 = 0 and occurred_at <= date '{AS_OF}'
-"""
-FLOOR_SCORES = """
-    create or replace table floor_scores as
-    select contact_id, product_id, sum(final_points) as points
-    from floor_ledger
-    group by contact_id, product_id
-"""
+# The floor, in each engine's SQL: a ledger-shaped row per event, then a sum
+# per (contact, product).
+FLOOR = {
+    "duckdb": (
+        f"""create or replace table floor_ledger as
+            select event_id, contact_id, product_id,
+                10 * pow(0.5, date_diff('day', cast(occurred_at as date), date '{AS_OF}') / 30.0)
+                    as final_points
+            from raw.events""",
+        """create or replace table floor_scores as
+            select contact_id, product_id, sum(final_points) as points
+            from floor_ledger group by contact_id, product_id""",
+    ),
+    "postgres": (
+        f"""create table floor_ledger as
+            select event_id, contact_id, product_id,
+                10 * power(0.5, (date '{AS_OF}' - cast(occurred_at as date)) / 30.0) as final_points
+            from raw.events""",
+        """create table floor_scores as
+            select contact_id, product_id, sum(final_points) as points
+            from floor_ledger group by contact_id, product_id""",
+    ),
+    "spark": (
+        f"""create table floor_ledger using parquet as
+            select event_id, contact_id, product_id,
+                10 * pow(0.5, datediff(date '{AS_OF}', cast(occurred_at as date)) / 30.0)
+                    as final_points
+            from raw.events""",
+        """create table floor_scores using parquet as
+            select contact_id, product_id, sum(final_points) as points
+            from floor_ledger group by contact_id, product_id""",
+    ),
+}
 
 
-def children_peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def add_next_day_events(csv_dir: Path) -> int:
+    """Append to events.csv a copy of every hundredth event that occurred by
+    AS_OF, moved to NEXT_DAY (same time of day, e-mail send moved alike), with
+    a new id; returns how many. DuckDB streams the file: no rows in Python."""
+    events = (csv_dir / "events.csv").as_posix()
+    shift = f"to_days(date_diff('day', cast(occurred_at as date), date '{NEXT_DAY}'))"
+    moved = {"event_id": "event_id || '_next'", "occurred_at": f"occurred_at + {shift}",
+             "email_sent_at": f"email_sent_at + {shift}"}
+    columns = ", ".join(f"{moved.get(c, c)} as {c}" for c in EVENT_COLUMNS)
+    copies = csv_dir / "next_day_events.csv"
+    with duckdb.connect() as con:
+        added = con.execute(f"""
+            copy (
+                select {columns}
+                from (
+                    select * replace (
+                        cast(occurred_at as timestamp) as occurred_at,
+                        cast(email_sent_at as timestamp) as email_sent_at
+                    )
+                    from read_csv('{events}', header = true, all_varchar = true)
+                )
+                where hash(event_id) % 100 = 0 and occurred_at < date '{NEXT_DAY}'
+            ) to '{copies.as_posix()}' (header false, timestampformat '%Y-%m-%d %H:%M:%S')
+        """).fetchone()[0]
+    with open(events, "ab") as target, open(copies, "rb") as source:
+        shutil.copyfileobj(source, target, 1 << 20)
+    copies.unlink()
+    return added
+
+
+def prepare_csv(n_events: int, csv_dir: Path) -> int:
+    generate(csv_dir, n_events, seed=42, as_of=AS_OF)
+    return add_next_day_events(csv_dir)
 
 
 def timed(action) -> float:
@@ -77,60 +121,171 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
-def bench(n_events: int, workdir: Path, raw_database: Path | None = None) -> dict:
-    csv_dir, database = workdir / f"csv_{n_events}", workdir / f"bench_{n_events}.duckdb"
-    if raw_database:
-        load_seconds = timed(lambda: shutil.copyfile(raw_database, database))
-    else:
-        generate(csv_dir, n_events, seed=42, as_of=AS_OF)
-        load_seconds = timed(lambda: load_duckdb(csv_dir, database))
-        shutil.rmtree(csv_dir)
-    dbt_vars, target = {"lead_scoring__as_of": AS_OF.isoformat()}, workdir / f"target_{n_events}"
-    parse_seconds = timed(lambda: run_dbt(["parse"], database, dbt_vars, target_path=target, quiet=True))
-    build = ["build", "--exclude-resource-type", "unit_test"]
-    build_seconds = timed(lambda: run_dbt(build, database, dbt_vars, target_path=target, quiet=True))
-    # dbt's own timings per node, kept beside the daily run's run_results.json
-    shutil.copyfile(target / "run_results.json", target / "run_results_full_build.json")
-    with duckdb.connect(str(database)) as con:
-        con.execute("set threads = 2; set memory_limit = '3GB'; set preserve_insertion_order = false")
-        rows = {mart: con.execute(f"select count(*) from main_lead_scoring.{mart}").fetchone()[0]
-                for mart in ("lead_scores", "lead_score_contributions", "lead_score_quarantine")}
-        contacts = con.execute("select count(*) from raw.contacts").fetchone()[0]
-        n_events = con.execute("select count(*) from raw.events").fetchone()[0]
-        floor_seconds = timed(lambda: (con.execute(FLOOR_LEDGER), con.execute(FLOOR_SCORES)))
-        con.execute("drop table floor_ledger; drop table floor_scores")
-        new_events = con.execute(NEXT_DAY_EVENTS).fetchone()[0]
-    next_day = {"lead_scoring__as_of": (AS_OF + timedelta(days=1)).isoformat()}
-    run_dbt(["parse"], database, next_day, target_path=target, quiet=True)
-    daily_seconds = timed(lambda: run_dbt(build, database, next_day, target_path=target, quiet=True))
-    peak_mb = children_peak_rss_mb()
-    database.unlink()
-    return {"events": n_events, "contacts": contacts, "load_s": load_seconds, "parse_s": parse_seconds,
+def timed_statements(execute, statements) -> float:
+    return timed(lambda: [execute(statement) for statement in statements])
+
+
+class DuckDBEngine:
+    name, target = "duckdb", "dev"
+
+    def __init__(self, workdir: Path, n_events: int):
+        self.database = workdir / f"bench_{n_events}.duckdb"
+        self.env = {}
+
+    def load(self, csv_dir: Path) -> None:
+        load_duckdb(csv_dir, self.database)
+
+    def copy_raw(self, raw_database: Path) -> None:
+        shutil.copyfile(raw_database, self.database)
+
+    def measure(self) -> dict:
+        with duckdb.connect(str(self.database)) as con:
+            con.execute("set threads = 2; set memory_limit = '3GB'; set preserve_insertion_order = false")
+            counts = {m: con.execute(f"select count(*) from main_lead_scoring.{m}").fetchone()[0] for m in MARTS}
+            counts["contacts"] = con.execute("select count(*) from raw.contacts").fetchone()[0]
+            counts["events"] = con.execute(
+                f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'").fetchone()[0]
+            counts["floor_s"] = timed_statements(con.execute, FLOOR["duckdb"])
+            con.execute("drop table floor_ledger; drop table floor_scores")
+        return counts
+
+    def close(self) -> None:
+        self.database.unlink(missing_ok=True)
+
+
+class PostgresEngine:
+    name, target = "postgres", "postgres"
+
+    def __init__(self, workdir: Path, n_events: int):
+        from lead_scoring_tools.postgres import LocalCluster
+        self.cluster = LocalCluster().start()
+        self.env = self.cluster.env()
+
+    def load(self, csv_dir: Path) -> None:
+        from lead_scoring_tools.postgres import load_postgres
+        with self.cluster.connect() as connection:
+            load_postgres(csv_dir, connection)
+
+    def measure(self) -> dict:
+        with self.cluster.connect() as connection, connection.cursor() as cur:
+            def value(sql):
+                cur.execute(sql)
+                return cur.fetchone()[0]
+            counts = {m: value(f"select count(*) from main_lead_scoring.{m}") for m in MARTS}
+            counts["contacts"] = value("select count(*) from raw.contacts")
+            counts["events"] = value(f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'")
+            counts["floor_s"] = timed_statements(cur.execute, FLOOR["postgres"])
+            connection.rollback()
+        return counts
+
+    def close(self) -> None:
+        self.cluster.stop()
+
+
+class SparkEngine:
+    name, target = "spark", "spark"
+
+    def __init__(self, workdir: Path, n_events: int):
+        self.spark_dir = workdir / f"spark_{n_events}"
+        self.env = {"LEAD_SCORING_SPARK_DIR": str(self.spark_dir)}
+
+    def load(self, csv_dir: Path) -> None:
+        from lead_scoring_tools.spark import load_spark_in_child
+        load_spark_in_child(csv_dir, self.spark_dir)
+
+    def measure(self) -> dict:
+        from lead_scoring_tools.spark import run_sql_in_child
+        counts_sql = [f"select count(*) from main_lead_scoring.{m}" for m in MARTS] + [
+            "select count(*) from raw.contacts",
+            f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'"]
+        results = run_sql_in_child([*counts_sql, *FLOOR["spark"]], self.spark_dir)
+        counts = dict(zip([*MARTS, "contacts", "events"], (value for _, value in results)))
+        counts["floor_s"] = sum(seconds for seconds, _ in results[len(counts_sql):])
+        return counts
+
+    def close(self) -> None:
+        shutil.rmtree(self.spark_dir, ignore_errors=True)
+
+
+ENGINES = {engine.name: engine for engine in (DuckDBEngine, PostgresEngine, SparkEngine)}
+
+
+def bench(engine_name: str, n_events: int, workdir: Path, raw_database: Path | None = None) -> dict:
+    engine = ENGINES[engine_name](workdir, n_events)
+    try:
+        if raw_database:
+            new_events = None
+            load_seconds = timed(lambda: engine.copy_raw(raw_database))
+        else:
+            csv_dir = workdir / f"csv_{n_events}"
+            new_events = prepare_csv(n_events, csv_dir)
+            load_seconds = timed(lambda: engine.load(csv_dir))
+            shutil.rmtree(csv_dir)
+        target = workdir / f"target_{engine_name}_{n_events}"
+
+        def dbt(args, day):
+            run_dbt([*args, "--target", engine.target], getattr(engine, "database", workdir / "unused.duckdb"),
+                    {"lead_scoring__as_of": day.isoformat()}, target_path=target, quiet=True, env=engine.env)
+
+        build = ["build", "--exclude-resource-type", "unit_test"]
+        parse_seconds = timed(lambda: dbt(["parse"], AS_OF))
+        build_seconds = timed(lambda: dbt(build, AS_OF))
+        # dbt's own timings per node, kept beside the daily run's run_results.json
+        shutil.copyfile(target / "run_results.json", target / "run_results_full_build.json")
+        measured = engine.measure()
+        dbt(["parse"], NEXT_DAY)
+        daily_seconds = timed(lambda: dbt(build, NEXT_DAY))
+    finally:
+        engine.close()
+    return {"engine": engine_name, "load_s": load_seconds, "parse_s": parse_seconds,
             "build_s": build_seconds, "new_events": new_events, "daily_s": daily_seconds,
-            "peak_mb": peak_mb, "floor_s": floor_seconds, **rows}
+            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, **measured}
+
+
+def bench_in_own_process(*args) -> dict:
+    """bench() in a fresh process: RUSAGE_CHILDREN then holds this size's dbt runs only."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(bench, args)
+
+
+def prepare_raw_duckdb(n_events: int, database: Path, workdir: Path) -> None:
+    """Generate n_events (with the next day's events) and load them into database's raw schema."""
+    csv_dir = workdir / f"csv_{n_events}"
+    prepare_csv(n_events, csv_dir)
+    load_duckdb(csv_dir, database)
+    shutil.rmtree(csv_dir)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, action="append",
                         help="events to generate (repeatable); default 1,000,000")
+    parser.add_argument("--engine", choices=sorted(ENGINES), action="append",
+                        help="engines to run (repeatable); default duckdb")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--raw-database", type=Path, default=None,
-                        help="a DuckDB file whose raw schema is already loaded (copied, not generated)")
+                        help="a DuckDB file whose raw schema prepare_raw_duckdb loaded (copied, not generated)")
+    parser.add_argument("--prepare-raw-database", type=Path, default=None,
+                        help="only generate --events and load them into this DuckDB file")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lead_scoring_bench_"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print("| events | contacts | load (s) | dbt parse (s) | dbt build (s) | new events | daily build (s) "
-          "| daily / full | peak RSS dbt (MB) | floor (s) | build / floor | lead_scores | contributions "
+    if args.prepare_raw_database:
+        prepare_raw_duckdb(args.events[0], args.prepare_raw_database, workdir)
+        return
+    print("| engine | events | contacts | load (s) | dbt parse (s) | dbt build (s) | floor (s) | build / floor "
+          "| peak RSS dbt (MB) | new events | daily build (s) | daily / full | lead_scores | contributions "
           "| quarantine |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n_events in ([0] if args.raw_database else args.events or [1_000_000]):
-        r = bench(n_events, workdir, args.raw_database)
-        print(f"| {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} | {r['build_s']:.1f} "
-              f"| {r['new_events']:,} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
-              f"| {r['peak_mb']:,.0f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
-              f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
-              f"| {r['lead_score_quarantine']:,} |", flush=True)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for engine_name in args.engine or ["duckdb"]:
+        for n_events in ([0] if args.raw_database else args.events or [1_000_000]):
+            r = bench_in_own_process(engine_name, n_events, workdir, args.raw_database)
+            new_events = "" if r["new_events"] is None else f"{r['new_events']:,}"
+            print(f"| {r['engine']} | {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} "
+                  f"| {r['build_s']:.1f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
+                  f"| {r['peak_mb']:,.0f} | {new_events} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
+                  f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
+                  f"| {r['lead_score_quarantine']:,} |", flush=True)
 
 
 if __name__ == "__main__":
