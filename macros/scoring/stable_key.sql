@@ -10,3 +10,8 @@
 {% macro default__stable_key(text_expression) -%}
     cast(('0x' || substr({{ dbt.hash(text_expression) }}, 1, 15)) as bigint)
 {%- endmacro %}
+
+{% macro spark__stable_key(text_expression) -%}
+    {#- Spark casts no '0x' text to a number: conv reads the hex digits. -#}
+    cast(conv(substr({{ dbt.hash(text_expression) }}, 1, 15), 16, 10) as bigint)
+{%- endmacro %}

@@ -3,6 +3,6 @@
     {%- set fixed = "cast(cast(round(" ~ points ~ ", 2) as " ~ dbt.type_numeric() ~ ") as " ~ dbt.type_string() ~ ")" -%}
     {{ dbt.concat([
         "case when " ~ points ~ " >= 0 then '+' else '' end",
-        "regexp_replace(" ~ fixed ~ ", '\\.?0+$', '')",
+        "regexp_replace(" ~ fixed ~ ", '[.]?0+$', '')",
     ]) }}
 {%- endmacro %}

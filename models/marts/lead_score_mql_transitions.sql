@@ -14,7 +14,7 @@
 -- tests/test_incremental.py replays it.
 {{ config(
     materialized='incremental',
-    incremental_strategy='append',
+    incremental_strategy=lead_scoring.incremental_strategy('append'),
     on_schema_change='fail',
     full_refresh=false,
     pre_hook="{{ lead_scoring.delete_scoring_date_onwards('transition_date') }}",
