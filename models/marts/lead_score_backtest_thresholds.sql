@@ -82,7 +82,7 @@ final as (
         / score_counts.leads_at_or_above as precision_at_threshold,
         cast(score_counts.conversions_at_or_above as {{ type_double() }})
         / nullif(totals.conversions, 0) as recall_at_threshold,
-        2.0 * score_counts.conversions_at_or_above
+        2 * cast(score_counts.conversions_at_or_above as {{ type_double() }})
         / (score_counts.leads_at_or_above + totals.conversions) as f1_at_threshold,
         cast(score_counts.leads_at_or_above - stayed_counts.stayed_at_or_above as {{ dbt.type_bigint() }})
             as new_mqls_week
