@@ -14,7 +14,7 @@
         build starts from empty tables, where any strategy appends; a run on
         top of an earlier one stops here rather than adding rows twice (a
         unit test that sets is_incremental has no table: it goes on). -#}
-    {%- if execute and is_incremental() and load_relation(this) is not none -%}
+    {%- if execute and is_incremental() and this is not string and load_relation(this) is not none -%}
         {{ exceptions.raise_compiler_error(
             "lead_scoring: incremental runs are not supported on Spark yet (parquet tables "
             ~ "cannot delete rows); build " ~ this ~ " into an empty database") }}
