@@ -48,8 +48,8 @@ def test_demo_builds_on_spark_like_duckdb(tmp_path):
 
     database = tmp_path / "duckdb.duckdb"
     load_duckdb(csv_dir, database)
-    run_dbt(["run", "--select", "+lead_scores"], database, DBT_VARS,
-            target_path=tmp_path / "duckdb_target", quiet=True)
+    for args in (["seed"], ["run", "--select", "+lead_scores"]):
+        run_dbt(args, database, DBT_VARS, target_path=tmp_path / "duckdb_target", quiet=True)
 
     with duckdb.connect(str(database), read_only=True) as con:
         columns = [row[0] for row in con.execute("describe main_lead_scoring.lead_scores").fetchall()]
