@@ -141,8 +141,8 @@ def edit(path, *replacements, append=""):
     path.write_text(text + append)
 
 
-def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
-    project = copy_project(tmp_path)
+def write_bad_seeds(project) -> None:
+    """Seeds of a copied project with one bad row per config check (BAD_SEED_MESSAGES)."""
     seeds = project / "seeds"
     edit(seeds / "lead_scoring_behavior_rules.csv",
          ("flow_v1,b03_pricing,page_view,pricing,,10,5,5,90,30,", "flow_v1,b03_pricing,page_view,pricing,,1O,5,5,90,-30,"),
@@ -170,35 +170,43 @@ def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
           "flow_v1,s02_pricing_then_demo,page_view,pricing,demo_requested,,,,0,"),
          append="insight_v1,b01_demo_request,page_view,,page_view,,,,7,5,,a sequence named like a rule\n")
     edit(seeds / "lead_scoring_inactivity_steps.csv", ("flow_v1,90,50", "flow_v1,90,inf"))
+
+
+BAD_SEED_MESSAGES = (
+    "lead_scoring_behavior_rules row flow_v1/b03_pricing: points must be a number between -1000000 and 1000000",
+    "lead_scoring_behavior_rules row flow_v1/b03_pricing: half_life_days must be empty or a number between 0 and 36500",
+    "lead_scoring_behavior_rules row flow_v1/b04_demo_page: repeat_points must be empty or a number",
+    "lead_scoring_behavior_rules row flow_v1/b04_demo_page: max_occurrences must be empty or a whole number between 1 and 1000000",
+    "lead_scoring_behavior_rules row flow_v1/b04_demo_page: window_days must be empty or a whole number between 1 and 36500",
+    "lead_scoring_behavior_rules row model_id=flow_v1 rule_id=b01_demo_request: duplicate model_id + rule_id",
+    "lead_scoring_behavior_rules row flow_v2/b99_unknown_model: unknown model_id flow_v2",
+    "lead_scoring_behavior_rules row insight_v1/b05_case_study: unknown page_category case_study",
+    "lead_scoring_behavior_rules row flow_v1/b03z_pricing_again: no event can ever match this rule",
+    "lead_scoring_models row insight_v1: mql_threshold must be a number between score_floor and score_cap",
+    "lead_scoring_models row shop_v1: min_grade_for_mql needs the model's grade bands",
+    "lead_scoring_models row half_v1: needs the four grade bands A, B, C and D in the grade bands, or none",
+    "lead_scoring_models row half_v1: default_half_life_days must be empty or a number between 0 and 36500",
+    "lead_scoring_grade_bands row flow_v1/B: min_fit_score must be below the min_fit_score of every better grade",
+    "lead_scoring_grade_bands row insight_v1/D: min_fit_score must be a number between -1000000 and 1000000 for A, B and C, and empty for D",
+    "lead_scoring_fit_rules row flow_v1/f06_vp_title: operator must be equals, in, not_in, between",
+    "lead_scoring_fit_rules row flow_v1/f18_mid_size_company: between takes exactly low|high",
+    "lead_scoring_fit_rules row flow_v1/f20_enterprise: points must be a number between -1000000 and 1000000",
+    "lead_scoring_fit_rules row insight_v1/f01_core_country: attribute must be one of job_title, country",
+    "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: unknown step_2_event_type demo_requested",
+    "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: within_days must be a whole number between 1 and 36500",
+    "lead_scoring_sequence_rules row insight_v1/b01_demo_request: sequence_id is also a behaviour rule_id of the model",
+    "lead_scoring_inactivity_steps row flow_v1/90: penalty_points must be a number between 0 and 1000000",
+)
+
+
+def test_bad_seeds_fail_the_build_naming_row_and_problem(tmp_path):
+    project = copy_project(tmp_path)
+    write_bad_seeds(project)
     with pytest.raises(RuntimeError) as failure:
         run_dbt(["build", "--select", "resource_type:seed", "path:models/staging/config"], tmp_path / "bad.duckdb",
                 project_dir=project, quiet=True)
     message = str(failure.value)
-    for expected in (
-        "lead_scoring_behavior_rules row flow_v1/b03_pricing: points must be a number between -1000000 and 1000000",
-        "lead_scoring_behavior_rules row flow_v1/b03_pricing: half_life_days must be empty or a number between 0 and 36500",
-        "lead_scoring_behavior_rules row flow_v1/b04_demo_page: repeat_points must be empty or a number",
-        "lead_scoring_behavior_rules row flow_v1/b04_demo_page: max_occurrences must be empty or a whole number between 1 and 1000000",
-        "lead_scoring_behavior_rules row flow_v1/b04_demo_page: window_days must be empty or a whole number between 1 and 36500",
-        "lead_scoring_behavior_rules row model_id=flow_v1 rule_id=b01_demo_request: duplicate model_id + rule_id",
-        "lead_scoring_behavior_rules row flow_v2/b99_unknown_model: unknown model_id flow_v2",
-        "lead_scoring_behavior_rules row insight_v1/b05_case_study: unknown page_category case_study",
-        "lead_scoring_behavior_rules row flow_v1/b03z_pricing_again: no event can ever match this rule",
-        "lead_scoring_models row insight_v1: mql_threshold must be a number between score_floor and score_cap",
-        "lead_scoring_models row shop_v1: min_grade_for_mql needs the model's grade bands",
-        "lead_scoring_models row half_v1: needs the four grade bands A, B, C and D in the grade bands, or none",
-        "lead_scoring_models row half_v1: default_half_life_days must be empty or a number between 0 and 36500",
-        "lead_scoring_grade_bands row flow_v1/B: min_fit_score must be below the min_fit_score of every better grade",
-        "lead_scoring_grade_bands row insight_v1/D: min_fit_score must be a number between -1000000 and 1000000 for A, B and C, and empty for D",
-        "lead_scoring_fit_rules row flow_v1/f06_vp_title: operator must be equals, in, not_in, between",
-        "lead_scoring_fit_rules row flow_v1/f18_mid_size_company: between takes exactly low|high",
-        "lead_scoring_fit_rules row flow_v1/f20_enterprise: points must be a number between -1000000 and 1000000",
-        "lead_scoring_fit_rules row insight_v1/f01_core_country: attribute must be one of job_title, country",
-        "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: unknown step_2_event_type demo_requested",
-        "lead_scoring_sequence_rules row flow_v1/s02_pricing_then_demo: within_days must be a whole number between 1 and 36500",
-        "lead_scoring_sequence_rules row insight_v1/b01_demo_request: sequence_id is also a behaviour rule_id of the model",
-        "lead_scoring_inactivity_steps row flow_v1/90: penalty_points must be a number between 0 and 1000000",
-    ):
+    for expected in BAD_SEED_MESSAGES:
         assert expected in message, expected
 
 

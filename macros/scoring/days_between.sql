@@ -4,5 +4,7 @@
 {% endmacro %}
 
 {% macro default__days_between(start_date, end_date) -%}
-    {{ dbt.datediff(start_date, end_date, 'day') }}
+    {#- 64-bit on every engine (the contracts say bigint): dbt.datediff is an
+        integer on PostgreSQL, a bigint on DuckDB. -#}
+    cast({{ dbt.datediff(start_date, end_date, 'day') }} as {{ dbt.type_bigint() }})
 {%- endmacro %}

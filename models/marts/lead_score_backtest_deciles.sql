@@ -32,8 +32,9 @@ final as (
         score_decile,
         leads,
         conversions,
-        min_behavior_score,
-        max_behavior_score,
+        -- the contract's type (the input's numeric scale varies by engine)
+        cast(min_behavior_score as decimal(12, 2)) as min_behavior_score,
+        cast(max_behavior_score as decimal(12, 2)) as max_behavior_score,
         cast(conversions as {{ type_double() }}) / leads as conversion_rate,
         -- the decile's rate over the rate of all the cut-off's leads
         {{ lift_over_cutoff() }} as lift

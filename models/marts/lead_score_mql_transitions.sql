@@ -140,7 +140,9 @@ final as (
         {{ as_of_date() }} as transition_date,
         contact_id,
         model_id,
-        case when is_ready then 'entered' else 'left' end as transition,
+        -- the contract's varchar (a bare literal is text on PostgreSQL, which an
+        -- incremental run would take for a change of column type)
+        cast(case when is_ready then 'entered' else 'left' end as varchar) as transition,
         behavior_score,
         grade,
         routing_before,

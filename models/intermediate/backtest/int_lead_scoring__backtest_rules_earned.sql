@@ -12,6 +12,11 @@ leads as (
         model_id,
         contact_key
     from {{ ref('int_lead_scoring__backtest_leads') }}
+    {%- if not lead_scoring.backtest_cutoffs() %}
+        -- no cut-off: said at compile time, so that the engine reads none of
+        -- the fit matches (a view over every contact) to find no lead
+        where false
+    {%- endif %}
 
 ),
 

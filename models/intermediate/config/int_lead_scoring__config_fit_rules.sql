@@ -54,7 +54,7 @@ reasons as (
     select
         *,
         case
-            when round(points, 2) <> 0
+            when round(cast(points as {{ dbt.type_numeric() }}), 2) <> 0
                 then {{ dbt.concat([format_points('points'), "' '", 'rule_description']) }}
         end as reason
 
@@ -71,7 +71,7 @@ final as (
             when reason is not null
                 then row_number() over (
                         partition by model_id, reason is null
-                        order by abs(round(points, 2)) desc, reason asc, rule_id asc
+                        order by abs(round(cast(points as {{ dbt.type_numeric() }}), 2)) desc, reason asc, rule_id asc
                     )
         end as reason_rank
 

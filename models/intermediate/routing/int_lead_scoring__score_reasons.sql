@@ -140,7 +140,7 @@ reasons as (
         ]) }} as reason
 
     from rule_totals
-    where round(points, 2) <> 0
+    where round(cast(points as {{ dbt.type_numeric() }}), 2) <> 0
 
     union all
 
@@ -176,7 +176,7 @@ ranked as (
         *,
         row_number() over (
             partition by contact_key, model_id
-            order by abs(round(points, 2)) desc, reason
+            order by abs(round(cast(points as {{ dbt.type_numeric() }}), 2)) desc, reason
         ) as reason_rank
 
     from reasons
