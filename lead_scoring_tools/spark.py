@@ -42,7 +42,9 @@ def session_parameters(spark_dir: str | Path | None = None) -> dict[str, str]:
         return default
 
     text = (PROJECT_DIR / "profiles" / "profiles.yml").read_text(encoding="utf-8")
-    rendered = jinja2.Template(text).render(env_var=env_var)
+    environment = jinja2.Environment()
+    environment.filters["as_number"] = lambda value: value   # dbt's filter, used by other targets
+    rendered = environment.from_string(text).render(env_var=env_var)
     target = yaml.safe_load(rendered)["lead_scoring"]["outputs"]["spark"]
     return {k: str(v) for k, v in target["server_side_parameters"].items()}
 

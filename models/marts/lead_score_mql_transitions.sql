@@ -142,7 +142,7 @@ final as (
         model_id,
         -- the contract's varchar (a bare literal is text on PostgreSQL, which an
         -- incremental run would take for a change of column type)
-        cast(case when is_ready then 'entered' else 'left' end as varchar) as transition,
+        cast(case when is_ready then 'entered' else 'left' end as {{ dbt.type_string() }}) as transition,
         behavior_score,
         grade,
         routing_before,
