@@ -44,18 +44,22 @@ CONTRACT_TYPES = {
 }
 
 
+def csv_inputs(csv_dir: str | Path):
+    """(table, CSV path, {column: contract type, VARCHAR for extra columns})
+    for each input whose CSV file is in csv_dir, columns in the file's order."""
+    for table, types in CONTRACT_TYPES.items():
+        path = Path(csv_dir) / f"{table}.csv"
+        if path.exists():
+            header = path.open(encoding="utf-8").readline().strip().split(",")
+            yield table, path, {name: types.get(name, "VARCHAR") for name in header}
+
+
 def load_duckdb(csv_dir: str | Path, database: str | Path, schema: str = "raw") -> dict[str, int]:
     """(Re)create one table per CSV file in `schema`; return row counts."""
-    csv_dir = Path(csv_dir)
     counts = {}
     with duckdb.connect(str(database)) as con:
         con.execute(f"create schema if not exists {schema}")
-        for table, types in CONTRACT_TYPES.items():
-            path = csv_dir / f"{table}.csv"
-            if not path.exists():
-                continue
-            header = path.open(encoding="utf-8").readline().strip().split(",")
-            columns = {name: types.get(name, "VARCHAR") for name in header}
+        for table, path, columns in csv_inputs(csv_dir):
             columns_sql = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
             con.execute(
                 f"create or replace table {schema}.{table} as "

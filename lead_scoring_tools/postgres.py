@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from lead_scoring_tools.load import CONTRACT_TYPES
+from lead_scoring_tools.load import csv_inputs
 
 # DuckDB type names of load.CONTRACT_TYPES -> PostgreSQL
 POSTGRES_TYPES = {"VARCHAR": "text", "TIMESTAMP": "timestamp", "INTEGER": "integer",
@@ -147,17 +147,12 @@ def connect_from_env():
 def load_postgres(csv_dir: str | Path, connection, schema: str = "raw") -> dict[str, int]:
     """(Re)create one table per CSV file in `schema` with COPY; return row counts.
     Empty cells, quoted or not, are null (as DuckDB's read_csv reads them)."""
-    csv_dir = Path(csv_dir)
     counts = {}
     with connection.cursor() as cur:
         cur.execute(f'create schema if not exists "{schema}"')
-        for table, types in CONTRACT_TYPES.items():
-            path = csv_dir / f"{table}.csv"
-            if not path.exists():
-                continue
-            header = path.open(encoding="utf-8").readline().strip().split(",")
-            columns = ", ".join(f'"{name}" {POSTGRES_TYPES[types.get(name, "VARCHAR")]}' for name in header)
-            quoted = ", ".join(f'"{name}"' for name in header)
+        for table, path, types in csv_inputs(csv_dir):
+            columns = ", ".join(f'"{name}" {POSTGRES_TYPES[type_name]}' for name, type_name in types.items())
+            quoted = ", ".join(f'"{name}"' for name in types)
             cur.execute(f'drop table if exists "{schema}"."{table}" cascade')
             cur.execute(f'create table "{schema}"."{table}" ({columns})')
             with path.open(encoding="utf-8") as f:
