@@ -21,8 +21,34 @@
 
 {% macro default__text_to_utc_timestamp(text) -%}
     {{ exceptions.raise_compiler_error(
-        "lead_scoring: timestamps given as text are read on DuckDB and PostgreSQL only so far; on "
+        "lead_scoring: timestamps given as text are read on DuckDB, PostgreSQL and Spark only so far; on "
         ~ target.type ~ ", give the input a timestamp column (" ~ text ~ ")") }}
+{%- endmacro %}
+
+{% macro spark__text_to_utc_timestamp(text) -%}
+    {#- The same rules as on DuckDB. Spark reads '\d' in a string literal as
+        'd', hence [0-9]; the offset is taken apart and subtracted, since a
+        cast does not read every offset form (+0500, +02). -#}
+    {%- set trimmed = 'upper(trim(' ~ text ~ '))' -%}
+    {%- set offset = "regexp_extract(" ~ trimmed ~ ", '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?[ ]*(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?)$', 3)" -%}
+    {%- set digits = "replace(" ~ offset ~ ", ':', '')" -%}
+    case
+        when not {{ trimmed }} rlike
+            '^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?[ ]*(Z|UTC|[+-][0-9]{2}(:?[0-9]{2})?)?$'
+            then null
+        else
+            cast(replace(regexp_extract(
+                {{ trimmed }},
+                '^([0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?)',
+                1
+            ), 'T', ' ') as timestamp)
+            - make_dt_interval(0, 0, case
+                when {{ offset }} in ('', 'Z', 'UTC') then 0
+                else (case when {{ offset }} like '-%' then -1 else 1 end)
+                    * (cast(substr({{ digits }}, 2, 2) as int) * 60
+                        + coalesce(cast(nullif(substr({{ digits }}, 4, 2), '') as int), 0))
+            end, 0)
+    end
 {%- endmacro %}
 
 {% macro postgres__text_to_utc_timestamp(text) -%}

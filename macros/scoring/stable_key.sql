@@ -11,6 +11,11 @@
     cast(('0x' || substr({{ dbt.hash(text_expression) }}, 1, 15)) as bigint)
 {%- endmacro %}
 
+{% macro spark__stable_key(text_expression) -%}
+    {#- Spark casts no '0x' text to a number: conv reads the hex digits. -#}
+    cast(conv(substr({{ dbt.hash(text_expression) }}, 1, 15), 16, 10) as bigint)
+{%- endmacro %}
+
 {% macro postgres__stable_key(text_expression) -%}
     {#- PostgreSQL reads no '0x' text as a number: the hex digits go through
         a 64-bit string (a leading 0 digit keeps the number positive). -#}

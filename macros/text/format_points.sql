@@ -5,6 +5,6 @@
         ~ dbt.type_numeric() ~ ") as " ~ dbt.type_string() ~ ")" -%}
     {{ dbt.concat([
         "case when " ~ points ~ " >= 0 then '+' else '' end",
-        "regexp_replace(" ~ fixed ~ ", '\\.?0+$', '')",
+        "regexp_replace(" ~ fixed ~ ", '[.]?0+$', '')",
     ]) }}
 {%- endmacro %}

@@ -131,7 +131,8 @@ final as (
             as mql_precision,
         cast(totals.mql_conversions as {{ type_double() }}) / nullif(totals.conversions, 0)
             as mql_recall,
-        2 * cast(totals.mql_conversions as {{ type_double() }}) / nullif(totals.mql_leads + totals.conversions, 0) as mql_f1,
+        2 * cast(totals.mql_conversions as {{ type_double() }})
+        / nullif(totals.mql_leads + totals.conversions, 0) as mql_f1,
         totals.new_mqls_week,
         best_f1_thresholds.threshold as best_f1_threshold,
         best_f1_thresholds.f1_at_threshold as best_f1,

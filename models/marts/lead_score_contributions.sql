@@ -63,8 +63,9 @@ final as (
         contributions.event_type,
         contributions.page_category,
         contributions.rule_description,
-        contributions.occurrence_number,
-        contributions.age_days,
+        -- whole numbers are int on Spark (row_number, datediff): bigint as contracted
+        cast(contributions.occurrence_number as {{ dbt.type_bigint() }}) as occurrence_number,
+        cast(contributions.age_days as {{ dbt.type_bigint() }}) as age_days,
         contributions.raw_points,
         contributions.decay_factor,
         contributions.final_points,

@@ -8,7 +8,7 @@
 -- scored at most the floor (0 by default); null when no run scored that day.
 {{ config(
     materialized='incremental',
-    incremental_strategy='append',
+    incremental_strategy=lead_scoring.incremental_strategy('append'),
     on_schema_change='fail',
     full_refresh=false,
     pre_hook="{{ lead_scoring.delete_scoring_date_onwards('score_date') }}",

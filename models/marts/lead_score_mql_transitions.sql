@@ -14,7 +14,7 @@
 -- tests/test_incremental.py replays it.
 {{ config(
     materialized='incremental',
-    incremental_strategy='append',
+    incremental_strategy=lead_scoring.incremental_strategy('append'),
     on_schema_change='fail',
     full_refresh=false,
     pre_hook="{{ lead_scoring.delete_scoring_date_onwards('transition_date') }}",
@@ -142,7 +142,7 @@ final as (
         model_id,
         -- the contract's varchar (a bare literal is text on PostgreSQL, which an
         -- incremental run would take for a change of column type)
-        cast(case when is_ready then 'entered' else 'left' end as varchar) as transition,
+        cast(case when is_ready then 'entered' else 'left' end as {{ dbt.type_string() }}) as transition,
         behavior_score,
         grade,
         routing_before,

@@ -82,7 +82,8 @@ final as (
         -- 1 = the model's best lead; behind the cap and the floor the
         -- unclamped points still order leads (to 1e-6, so that float noise
         -- does not split true ties)
-        rank() over (
+        -- bigint as contracted (rank() is int on Spark)
+        cast(rank() over (
             partition by behavior_scores.model_id
             order by
                 behavior_scores.behavior_score desc,
@@ -93,7 +94,7 @@ final as (
                     ),
                     6
                 ) desc
-        ) as score_rank,
+        ) as {{ dbt.type_bigint() }}) as score_rank,
         calibration.conversion_probability,
         {{ as_of_date() }} as as_of_date
 

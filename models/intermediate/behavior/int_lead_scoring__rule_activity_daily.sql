@@ -12,7 +12,7 @@
 -- depends_on: {{ ref('int_lead_scoring__event_window') }}
 {{ config(
     materialized='incremental',
-    incremental_strategy='append',
+    incremental_strategy=lead_scoring.incremental_strategy('append'),
     on_schema_change='fail',
     pre_hook="{{ lead_scoring.delete_daily_activity_to_count_again() }}",
 ) }}

@@ -11,7 +11,7 @@
 -- depends_on: {{ ref('int_lead_scoring__events_checked') }}
 {{ config(
     materialized='incremental',
-    incremental_strategy='append',
+    incremental_strategy=lead_scoring.incremental_strategy('append'),
     on_schema_change='fail',
     pre_hook="{{ lead_scoring.delete_sequence_completions_to_compute_again() }}",
 ) }}

@@ -4,7 +4,7 @@
 -- are deleted and built again, so that an incremental run never mixes old
 -- and new rules. Weights, decay, caps, windows and grades are not part of
 -- it: they apply to the daily counts at every run.
-{%- set digest = dbt.hash(dbt.listagg("row_text", "'\n'", "order by row_text")) %}
+{%- set digest = dbt.hash(lead_scoring.sorted_listagg("row_text", "'\n'")) %}
 
 with
 

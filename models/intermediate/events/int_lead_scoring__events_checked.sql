@@ -25,7 +25,7 @@
 -- depends_on: {{ ref('int_lead_scoring__event_window') }}
 {{ config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy=lead_scoring.incremental_strategy('delete+insert'),
     unique_key='row_key',
     on_schema_change='fail',
     pre_hook="{{ lead_scoring.delete_rows_of_other_configuration('event_checks_fingerprint') }}",
@@ -158,8 +158,10 @@ ranked_events as (
     select
         events.*,
         1 as event_id_rank,
+        -- identical rows: any order ranks them alike (Spark wants one)
         '#' || {{ content_digest }} || '#' || cast(row_number() over (
             partition by {{ content_digest }}
+            order by {{ content_digest }}
         ) as {{ text }}) as row_key
 
     from {{ ref('stg_lead_scoring__events') }} as events

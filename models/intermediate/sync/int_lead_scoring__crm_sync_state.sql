@@ -5,7 +5,7 @@
 -- only what changed. Kept through a full refresh.
 {{ config(
     materialized='incremental',
-    incremental_strategy='delete+insert',
+    incremental_strategy=lead_scoring.incremental_strategy('delete+insert'),
     unique_key='sync_id',
     on_schema_change='fail',
     full_refresh=false,
