@@ -44,6 +44,13 @@ from lead_scoring_tools.load import load_duckdb
 AS_OF = date(2026, 6, 30)
 NEXT_DAY = AS_OF + timedelta(days=1)
 MARTS = ("lead_scores", "lead_score_contributions", "lead_score_quarantine")
+# the generated events, then the next day's copies (add_next_day_events)
+COUNTS = {
+    "contacts": "select count(*) from raw.contacts",
+    "events": "select count(*) from raw.events where coalesce(right(event_id, 5), '') <> '_next'",
+    "new_events": "select count(*) from raw.events where right(event_id, 5) = '_next'",
+    **{mart: f"select count(*) from main_lead_scoring.{mart}" for mart in MARTS},
+}
 
 # The floor, in each engine's SQL: a ledger-shaped row per event, then a sum
 # per (contact, product).
@@ -110,9 +117,9 @@ def add_next_day_events(csv_dir: Path) -> int:
     return added
 
 
-def prepare_csv(n_events: int, csv_dir: Path) -> int:
+def prepare_csv(n_events: int, csv_dir: Path) -> None:
     generate(csv_dir, n_events, seed=42, as_of=AS_OF)
-    return add_next_day_events(csv_dir)
+    add_next_day_events(csv_dir)
 
 
 def timed(action) -> float:
@@ -126,7 +133,7 @@ def timed_statements(execute, statements) -> float:
 
 
 class DuckDBEngine:
-    name, target = "duckdb", "dev"
+    name, target = "duckdb", "duckdb"
 
     def __init__(self, workdir: Path, n_events: int):
         self.database = workdir / f"bench_{n_events}.duckdb"
@@ -141,10 +148,7 @@ class DuckDBEngine:
     def measure(self) -> dict:
         with duckdb.connect(str(self.database)) as con:
             con.execute("set threads = 2; set memory_limit = '3GB'; set preserve_insertion_order = false")
-            counts = {m: con.execute(f"select count(*) from main_lead_scoring.{m}").fetchone()[0] for m in MARTS}
-            counts["contacts"] = con.execute("select count(*) from raw.contacts").fetchone()[0]
-            counts["events"] = con.execute(
-                f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'").fetchone()[0]
+            counts = {name: con.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
             counts["floor_s"] = timed_statements(con.execute, FLOOR["duckdb"])
             con.execute("drop table floor_ledger; drop table floor_scores")
         return counts
@@ -171,9 +175,7 @@ class PostgresEngine:
             def value(sql):
                 cur.execute(sql)
                 return cur.fetchone()[0]
-            counts = {m: value(f"select count(*) from main_lead_scoring.{m}") for m in MARTS}
-            counts["contacts"] = value("select count(*) from raw.contacts")
-            counts["events"] = value(f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'")
+            counts = {name: value(sql) for name, sql in COUNTS.items()}
             counts["floor_s"] = timed_statements(cur.execute, FLOOR["postgres"])
             connection.rollback()
         return counts
@@ -195,12 +197,9 @@ class SparkEngine:
 
     def measure(self) -> dict:
         from lead_scoring_tools.spark import run_sql_in_child
-        counts_sql = [f"select count(*) from main_lead_scoring.{m}" for m in MARTS] + [
-            "select count(*) from raw.contacts",
-            f"select count(*) from raw.events where occurred_at < date '{NEXT_DAY}'"]
-        results = run_sql_in_child([*counts_sql, *FLOOR["spark"]], self.spark_dir)
-        counts = dict(zip([*MARTS, "contacts", "events"], (value for _, value in results)))
-        counts["floor_s"] = sum(seconds for seconds, _ in results[len(counts_sql):])
+        results = run_sql_in_child([*COUNTS.values(), *FLOOR["spark"]], self.spark_dir)
+        counts = {name: value for name, (_, value) in zip(COUNTS, results)}
+        counts["floor_s"] = sum(seconds for seconds, _ in results[len(COUNTS):])
         return counts
 
     def close(self) -> None:
@@ -214,11 +213,10 @@ def bench(engine_name: str, n_events: int, workdir: Path, raw_database: Path | N
     engine = ENGINES[engine_name](workdir, n_events)
     try:
         if raw_database:
-            new_events = None
             load_seconds = timed(lambda: engine.copy_raw(raw_database))
         else:
             csv_dir = workdir / f"csv_{n_events}"
-            new_events = prepare_csv(n_events, csv_dir)
+            prepare_csv(n_events, csv_dir)
             load_seconds = timed(lambda: engine.load(csv_dir))
             shutil.rmtree(csv_dir)
         target = workdir / f"target_{engine_name}_{n_events}"
@@ -238,7 +236,7 @@ def bench(engine_name: str, n_events: int, workdir: Path, raw_database: Path | N
     finally:
         engine.close()
     return {"engine": engine_name, "load_s": load_seconds, "parse_s": parse_seconds,
-            "build_s": build_seconds, "new_events": new_events, "daily_s": daily_seconds,
+            "build_s": build_seconds, "daily_s": daily_seconds,
             "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, **measured}
 
 
@@ -280,10 +278,9 @@ def main() -> None:
     for engine_name in args.engine or ["duckdb"]:
         for n_events in ([0] if args.raw_database else args.events or [1_000_000]):
             r = bench_in_own_process(engine_name, n_events, workdir, args.raw_database)
-            new_events = "" if r["new_events"] is None else f"{r['new_events']:,}"
             print(f"| {r['engine']} | {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} "
                   f"| {r['build_s']:.1f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
-                  f"| {r['peak_mb']:,.0f} | {new_events} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
+                  f"| {r['peak_mb']:,.0f} | {r['new_events']:,} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
                   f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
                   f"| {r['lead_score_quarantine']:,} |", flush=True)
 
