@@ -20,8 +20,15 @@ parse again, which a daily run with the default date (today) does not.
 Each size runs in a process of its own, so that each row's peak memory is
 its own. Not a test: numbers go to the README.
 
---raw-database (DuckDB): a file whose raw schema prepare_raw_duckdb already
-loaded (copied, not generated), for runs at 100M events that reuse one load.
+For 100M events, generating in Python takes most of an hour: instead,
+--prepare-raw-database generates N events once into a DuckDB file and, with
+--tile K, copies that world K times in SQL with prefixed ids (contacts,
+accounts, events, identities, conversions; e-mail addresses, domains and
+campaigns kept), N x K events; --raw-database then runs a DuckDB row on a
+copy of that file:
+
+    python -m lead_scoring_tools.benchmark --events 10000000 --tile 10 --prepare-raw-database raw100.duckdb
+    python -m lead_scoring_tools.benchmark --raw-database raw100.duckdb
 """
 
 from __future__ import annotations
@@ -246,12 +253,37 @@ def bench_in_own_process(*args) -> dict:
         return pool.apply(bench, args)
 
 
+# the ids of each raw table that a tile prefixes, so that tiles never meet
+TILED_IDS = {
+    "accounts": ("account_id", "crm_id"),
+    "contacts": ("contact_id", "account_id", "crm_id"),
+    "events": ("event_id", "contact_id", "anonymous_id"),
+    "identities": ("anonymous_id", "contact_id"),
+    "conversions": ("conversion_id", "contact_id"),
+    "demo_archetypes": ("contact_id",),
+}
+
+
 def prepare_raw_duckdb(n_events: int, database: Path, workdir: Path) -> None:
     """Generate n_events (with the next day's events) and load them into database's raw schema."""
     csv_dir = workdir / f"csv_{n_events}"
     prepare_csv(n_events, csv_dir)
     load_duckdb(csv_dir, database)
     shutil.rmtree(csv_dir)
+
+
+def tile_raw_duckdb(database: Path, tiles: int) -> None:
+    """Repeat every raw table of database `tiles` times, ids prefixed by the
+    tile's number (tile 0 keeps the generated ids)."""
+    with duckdb.connect(str(database)) as con:
+        con.execute("set preserve_insertion_order = false")
+        for table, ids in TILED_IDS.items():
+            prefixed = ", ".join(
+                f"case when tile = 0 then {table}.{c} else 't' || tile || '~' || {table}.{c} end as {c}"
+                for c in ids)
+            con.execute(f"create or replace table raw.{table} as "
+                        f"select {table}.* replace ({prefixed}) "
+                        f"from raw.{table} cross join range({tiles}) as tiles(tile)")
 
 
 def main() -> None:
@@ -261,28 +293,35 @@ def main() -> None:
     parser.add_argument("--engine", choices=sorted(ENGINES), action="append",
                         help="engines to run (repeatable); default duckdb")
     parser.add_argument("--workdir", type=Path, default=None)
-    parser.add_argument("--raw-database", type=Path, default=None,
-                        help="a DuckDB file whose raw schema prepare_raw_duckdb loaded (copied, not generated)")
+    parser.add_argument("--raw-database", type=Path, action="append",
+                        help="a DuckDB file --prepare-raw-database wrote (copied, not generated; repeatable)")
     parser.add_argument("--prepare-raw-database", type=Path, default=None,
                         help="only generate --events and load them into this DuckDB file")
+    parser.add_argument("--tile", type=int, default=1,
+                        help="with --prepare-raw-database: repeat the generated world this many times")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lead_scoring_bench_"))
     workdir.mkdir(parents=True, exist_ok=True)
     if args.prepare_raw_database:
         prepare_raw_duckdb(args.events[0], args.prepare_raw_database, workdir)
+        if args.tile > 1:
+            tile_raw_duckdb(args.prepare_raw_database, args.tile)
         return
     print("| engine | events | contacts | load (s) | dbt parse (s) | dbt build (s) | floor (s) | build / floor "
           "| peak RSS dbt (MB) | new events | daily build (s) | daily / full | lead_scores | contributions "
           "| quarantine |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for engine_name in args.engine or ["duckdb"]:
-        for n_events in ([0] if args.raw_database else args.events or [1_000_000]):
-            r = bench_in_own_process(engine_name, n_events, workdir, args.raw_database)
-            print(f"| {r['engine']} | {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} "
-                  f"| {r['build_s']:.1f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
-                  f"| {r['peak_mb']:,.0f} | {r['new_events']:,} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
-                  f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
-                  f"| {r['lead_score_quarantine']:,} |", flush=True)
+    default_events = [] if args.raw_database else [1_000_000]
+    runs = [("duckdb", 0, raw) for raw in args.raw_database or []] + [
+        (engine_name, n_events, None)
+        for engine_name in args.engine or ["duckdb"] for n_events in args.events or default_events]
+    for engine_name, n_events, raw_database in runs:
+        r = bench_in_own_process(engine_name, n_events, workdir, raw_database)
+        print(f"| {r['engine']} | {r['events']:,} | {r['contacts']:,} | {r['load_s']:.1f} | {r['parse_s']:.1f} "
+              f"| {r['build_s']:.1f} | {r['floor_s']:.2f} | {r['build_s'] / r['floor_s']:.1f}x "
+              f"| {r['peak_mb']:,.0f} | {r['new_events']:,} | {r['daily_s']:.1f} | {r['daily_s'] / r['build_s']:.0%} "
+              f"| {r['lead_scores']:,} | {r['lead_score_contributions']:,} "
+              f"| {r['lead_score_quarantine']:,} |", flush=True)
 
 
 if __name__ == "__main__":
