@@ -22,7 +22,9 @@ lint: setup
 	$(BIN)/sqlfluff lint models data_tests
 
 test: lint
-	$(BIN)/pytest tests
+	# two workers, a test file each: the dbt builds of one file overlap the
+	# engine time of another (PostgreSQL, Spark) on two cores
+	$(BIN)/pytest tests -n 2 --dist loadfile --durations=15
 
 benchmark: setup
 	$(BIN)/python -m lead_scoring_tools.benchmark --events $(BENCH_EVENTS)
