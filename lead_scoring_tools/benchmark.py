@@ -276,7 +276,7 @@ def tile_raw_duckdb(database: Path, tiles: int) -> None:
     """Repeat every raw table of database `tiles` times, ids prefixed by the
     tile's number (tile 0 keeps the generated ids)."""
     with duckdb.connect(str(database)) as con:
-        con.execute("set preserve_insertion_order = false")
+        con.execute("set preserve_insertion_order = false; set enable_progress_bar = false")
         for table, ids in TILED_IDS.items():
             prefixed = ", ".join(
                 f"case when tile = 0 then {table}.{c} else 't' || tile || '~' || {table}.{c} end as {c}"
