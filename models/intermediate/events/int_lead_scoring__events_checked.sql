@@ -29,6 +29,7 @@
     unique_key='row_key',
     on_schema_change='fail',
     pre_hook="{{ lead_scoring.delete_rows_of_other_configuration('event_checks_fingerprint') }}",
+    post_hook="{{ lead_scoring.delete_rows_replaced_in_this_run('row_key') }}",
 ) }}
 
 with

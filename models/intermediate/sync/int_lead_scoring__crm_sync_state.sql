@@ -9,6 +9,7 @@
     unique_key='sync_id',
     on_schema_change='fail',
     full_refresh=false,
+    pre_hook="{{ lead_scoring.delete_crm_sync_states_changed() }}",
 ) }}
 
 with
