@@ -12,17 +12,15 @@ they are never skipped.
 from __future__ import annotations
 
 import json
-import math
 import re
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+from datetime import date
 
-import duckdb
 import psycopg2
 import pytest
 import yaml
 
-from conftest import AS_OF, ROOT, SCORE_DATES, build
+from conftest import AS_OF, ROOT, build
+from replay import DEMO_MARTS, MARTS, REPLAY_DAYS, REPLAY_SCORE_DATES, compare_marts, day_vars
 from test_bad_inputs import RAW as DIRTY_RAW
 from test_bad_inputs import load as load_dirty_duckdb
 from test_pipeline import BAD_SEED_MESSAGES, copy_project, write_bad_seeds
@@ -32,31 +30,6 @@ from lead_scoring_tools.postgres import LocalCluster, find_bin_dir, load_postgre
 
 # small: a PostgreSQL build costs about as much as a DuckDB one
 DEMO_EVENTS = 8_000
-REPLAY_DAYS = [AS_OF - timedelta(days=2), AS_OF - timedelta(days=1), AS_OF]
-MARTS = {
-    # mart: the columns that identify a row (the sort key before comparing)
-    "lead_scores": ["contact_id", "model_id"],
-    "lead_score_contributions": ["event_id", "model_id", "rule_id"],
-    "lead_score_quarantine": ["event_id", "reason", "occurred_at"],
-}
-# and, on the demo replayed day by day, every other mart the demo fills (its
-# contacts and accounts are clean: test_dirty_inputs_end_as_on_duckdb
-# compares their quarantines)
-DEMO_MARTS = {
-    **MARTS,
-    "lead_score_accounts": ["account_id", "model_id"],
-    "lead_score_crm_sync": ["sync_id"],
-    "lead_score_history": ["score_date", "contact_id", "model_id"],
-    "lead_score_mql_transitions": ["transition_date", "contact_id", "model_id", "transition"],
-    "lead_scores_point_in_time": ["score_date", "contact_id", "model_id"],
-    "lead_score_backtest": ["cutoff_date", "model_id"],
-    "lead_score_backtest_deciles": ["cutoff_date", "model_id", "score_decile"],
-    "lead_score_backtest_grades": ["cutoff_date", "model_id", "grade", "score_band_from"],
-    "lead_score_backtest_rules": ["cutoff_date", "model_id", "rule_kind", "rule_id"],
-    "lead_score_backtest_thresholds": ["cutoff_date", "model_id", "threshold"],
-}
-# when each engine's run wrote a row: not data
-RUN_TIME_COLUMNS = {"score_updated_at"}
 INTEGRATION = ROOT / "integration_tests"
 
 
@@ -100,13 +73,9 @@ def demo_builds(cluster, tmp_path_factory) -> dict:
     csv_dir = folder / "csv"
     generate(csv_dir, DEMO_EVENTS, seed=11, as_of=AS_OF)
     first_day, *next_days = REPLAY_DAYS
-    duckdb_file = build(csv_dir, folder / "demo.duckdb", as_of=first_day, score_dates=SCORE_DATES[:-1])
+    duckdb_file = build(csv_dir, folder / "demo.duckdb", as_of=first_day, score_dates=REPLAY_SCORE_DATES)
     connection = cluster.connect()
     counts = load_postgres(csv_dir, connection)
-
-    def day_vars(day: date) -> dict:
-        return {"lead_scoring__as_of": day.isoformat(), "lead_scoring__exhaustive_tests": True,
-                "lead_scoring__score_dates": [score_date.isoformat() for score_date in SCORE_DATES[:-1]]}
     output = dbt_on_postgres(cluster, ["build"], "main", day_vars(first_day), target_path=folder / "target_postgres")
     daily_outputs = []
     for day in next_days:
@@ -119,52 +88,13 @@ def demo_builds(cluster, tmp_path_factory) -> dict:
     connection.close()
 
 
-def normalized(value):
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, Decimal):
-        return value.normalize() if value else Decimal(0)
-    return value
-
-
-def compare_marts(duckdb_file, postgres_connection, mart: str, key: list[str]) -> None:
-    """The mart's rows equal on both engines: floats to 1e-9, everything else exactly."""
-    with duckdb.connect(str(duckdb_file), read_only=True) as con:
-        columns = [name for name, *_ in con.execute(f"describe main_lead_scoring.{mart}").fetchall()
-                   if name not in RUN_TIME_COLUMNS]
-        expected = con.execute(f"select {', '.join(columns)} from main_lead_scoring.{mart}").fetchall()
-    with postgres_connection.cursor() as cur:
-        cur.execute(f"select {', '.join(columns)} from main_lead_scoring.{mart}")
-        actual = cur.fetchall()
-    assert expected, f"{mart} is empty on DuckDB: nothing compared"
-    assert len(actual) == len(expected), f"{mart}: {len(actual)} rows on PostgreSQL, {len(expected)} on DuckDB"
-    expected = mart_rows(expected, columns, key)
-    actual = mart_rows(actual, columns, key)
-    differences = [
-        (columns[i], left, right, dict(zip(columns, expected_row)))
-        for expected_row, actual_row in zip(expected, actual)
-        for i, (left, right) in enumerate(zip(expected_row, actual_row))
-        if not same_value(left, right)
-    ]
-    assert not differences, (f"{mart}: {len(differences)} values differ (column, DuckDB, PostgreSQL, "
-                             f"DuckDB row); the first: {differences[:5]}")
-
-
-def mart_rows(rows: list[tuple], columns: list[str], key: list[str]) -> list[tuple]:
-    """Rows sorted by their key (nulls first), then by every other value."""
-    positions = [columns.index(name) for name in key]
-    rows = [tuple(normalized(value) for value in row) for row in rows]
-
-    def sort_key(row):
-        return ([(row[i] is not None, str(row[i])) for i in positions]
-                + [(value is not None, str(value)) for value in row])
-    return sorted(rows, key=sort_key)
-
-
-def same_value(left, right) -> bool:
-    if isinstance(left, float) and isinstance(right, float):
-        return math.isclose(left, right, rel_tol=1e-9, abs_tol=1e-9)
-    return left == right
+def postgres_rows(connection):
+    """read_rows for compare_marts: a mart's columns on PostgreSQL."""
+    def read_rows(mart: str, columns: list[str]) -> list[tuple]:
+        with connection.cursor() as cur:
+            cur.execute(f"select {', '.join(columns)} from main_lead_scoring.{mart}")
+            return cur.fetchall()
+    return read_rows
 
 
 def test_demo_builds_on_postgres(demo_builds):
@@ -183,7 +113,8 @@ def test_marts_equal_duckdb_row_by_row(demo_builds, mart):
     """The same input gives the same rows on both engines: ids, reasons, text,
     flags and dates equal, scores (two decimals) to the cent, and the ledger's
     double-precision points to 1e-9."""
-    compare_marts(demo_builds["duckdb"], demo_builds["postgres"], mart, DEMO_MARTS[mart])
+    compare_marts(demo_builds["duckdb"], postgres_rows(demo_builds["postgres"]), mart, DEMO_MARTS[mart],
+                  "PostgreSQL")
 
 
 def test_scores_are_compared_to_the_cent(demo_builds):
@@ -278,7 +209,7 @@ def test_dirty_inputs_end_as_on_duckdb(cluster, tmp_path):
     try:
         for mart, key in {**MARTS, "lead_score_contact_quarantine": ["contact_id", "reason", "email"],
                           "lead_score_account_quarantine": ["account_id", "reason"]}.items():
-            compare_marts(duckdb_file, connection, mart, key)
+            compare_marts(duckdb_file, postgres_rows(connection), mart, key, "PostgreSQL")
     finally:
         connection.close()
 

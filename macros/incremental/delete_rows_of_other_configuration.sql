@@ -4,10 +4,12 @@
         that the run builds them again. fingerprint_column names the digest
         the model depends on. -#}
     {%- if execute and is_incremental() -%}
-        delete from {{ this }}
-        where config_fingerprint <> (
+        {%- set condition -%}
+            config_fingerprint <> (
             select {{ fingerprint_column }}
             from {{ ref('int_lead_scoring__config_fingerprints') }}
         )
+        {%- endset -%}
+        {{ lead_scoring.delete_rows(this, condition) }}
     {%- endif -%}
 {% endmacro %}

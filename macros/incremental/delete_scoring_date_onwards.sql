@@ -4,6 +4,6 @@
         so that a run again on the same date (an hourly sync) replaces its
         rows, and a backfill rebuilds the days after in order. -#}
     {%- if execute and is_incremental() -%}
-        delete from {{ this }} where {{ date_column }} >= {{ lead_scoring.as_of_date() }}
+        {{ lead_scoring.delete_rows(this, date_column ~ ' >= ' ~ lead_scoring.as_of_date()) }}
     {%- endif -%}
 {% endmacro %}

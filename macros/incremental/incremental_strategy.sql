@@ -9,15 +9,8 @@
 {% endmacro %}
 
 {% macro spark__incremental_strategy(strategy) %}
-    {#- Parquet tables have neither delete nor merge, which the incremental
-        runs need (the pre-hooks delete the rows to compute again): on Spark a
-        build starts from empty tables, where any strategy appends; a run on
-        top of an earlier one stops here rather than adding rows twice (a
-        unit test that sets is_incremental has no table: it goes on). -#}
-    {%- if execute and is_incremental() and this is not string and load_relation(this) is not none -%}
-        {{ exceptions.raise_compiler_error(
-            "lead_scoring: incremental runs are not supported on Spark yet (parquet tables "
-            ~ "cannot delete rows); build " ~ this ~ " into an empty database") }}
-    {%- endif -%}
+    {#- Parquet tables have neither delete nor merge: every model appends. The
+        hooks delete what the run writes again (delete_rows), and those of
+        the delete+insert models the rows whose unique key comes again. -#}
     {{ return('append') }}
 {% endmacro %}

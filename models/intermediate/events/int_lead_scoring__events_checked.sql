@@ -11,6 +11,8 @@
 -- wait for a contact (no contact yet, an unknown one, one created later),
 -- since an identity or a contact may have arrived since; each replaces its
 -- row by row_key. The other stored rows do not change.
+-- Spark has no delete+insert: it appends, then a post-hook deletes the
+-- rows replaced (after: the run reads some of them from this table).
 --
 -- Columns that only the quarantine shows (raw and stitched contact ids,
 -- anonymous id, campaign, user agent, ip, send time) are kept on the rows
@@ -29,6 +31,7 @@
     unique_key='row_key',
     on_schema_change='fail',
     pre_hook="{{ lead_scoring.delete_rows_of_other_configuration('event_checks_fingerprint') }}",
+    post_hook="{{ lead_scoring.delete_rows_replaced_in_this_run('row_key') }}",
 ) }}
 
 with

@@ -3,12 +3,14 @@
 -- new or differs from the stored one, with the run's start time, so a
 -- rebuild that changes nothing keeps every time, and an hourly sync sends
 -- only what changed. Kept through a full refresh.
+-- Spark has no delete+insert: a pre-hook deletes the changed states first.
 {{ config(
     materialized='incremental',
     incremental_strategy=lead_scoring.incremental_strategy('delete+insert'),
     unique_key='sync_id',
     on_schema_change='fail',
     full_refresh=false,
+    pre_hook="{{ lead_scoring.delete_crm_sync_states_changed() }}",
 ) }}
 
 with
