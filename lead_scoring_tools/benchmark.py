@@ -310,7 +310,7 @@ def main() -> None:
     print("| engine | events | contacts | load (s) | dbt parse (s) | dbt build (s) | floor (s) | build / floor "
           "| peak RSS dbt (MB) | new events | daily build (s) | daily / full | lead_scores | contributions "
           "| quarantine |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)  # before the forks
     default_events = [] if args.raw_database else [1_000_000]
     runs = [("duckdb", 0, raw) for raw in args.raw_database or []] + [
         (engine_name, n_events, None)
