@@ -13,8 +13,6 @@ daily runs (each dbt invocation starts its own Spark session).
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -24,7 +22,7 @@ from conftest import AS_OF, build
 from replay import DEMO_MARTS, REPLAY_DAYS, REPLAY_SCORE_DATES, compare_marts, day_vars
 from lead_scoring_tools.dbt import run_dbt
 from lead_scoring_tools.generate import generate
-from lead_scoring_tools.spark import PROJECT_DIR, load_spark_in_child
+from lead_scoring_tools.spark import load_spark_in_child, run_sql_in_child
 
 SPARK_EVENTS = 5_000
 SCHEMA = "main_lead_scoring"
@@ -43,21 +41,10 @@ def spark_table_files(spark_dir: Path, schema: str, table: str) -> str:
 def copy_views_in_child(spark_dir: Path, schema: str, views: set[str]) -> None:
     """Copy each view into a parquet table `<view>__copy`, in a Spark session
     of a child process (which releases the metastore when it ends)."""
-    code = f"""
-from pyspark.sql import SparkSession
-from lead_scoring_tools.spark import session_parameters
-builder = SparkSession.builder.enableHiveSupport()
-for key, value in session_parameters({str(spark_dir)!r}).items():
-    builder = builder.config(key, value)
-spark = builder.getOrCreate()
-for view in {sorted(views)!r}:
-    spark.sql(f"drop table if exists {schema}.{{view}}__copy")
-    spark.sql(f"create table {schema}.{{view}}__copy using parquet as select * from {schema}.{{view}}")
-spark.stop()
-"""
-    completed = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert completed.returncode == 0, completed.stdout[-3000:]
+    run_sql_in_child([statement for view in sorted(views) for statement in (
+        f"drop table if exists {schema}.{view}__copy",
+        f"create table {schema}.{view}__copy using parquet as select * from {schema}.{view}",
+    )], spark_dir)
 
 
 def dbt_on_spark(args: list[str], spark_dir: Path, dbt_vars: dict, target_path: Path) -> str:
