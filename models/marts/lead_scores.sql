@@ -50,6 +50,26 @@ scoring_models as (
 
 ),
 
+-- ranked on these columns alone: a window sorts every column it carries
+score_ranks as (
+
+    select
+        contact_key,
+        model_id,
+        cast(rank() over (
+            partition by model_id
+            order by
+                behavior_score desc,
+                round(
+                    cast(contribution_points - inactivity_penalty as {{ dbt.type_numeric() }}),
+                    6
+                ) desc
+        ) as {{ dbt.type_bigint() }}) as score_rank
+
+    from behavior_scores
+
+),
+
 calibration as (
 
     select * from {{ ref('int_lead_scoring__conversion_calibration') }}
@@ -83,18 +103,7 @@ final as (
         -- unclamped points still order leads (to 1e-6, so that float noise
         -- does not split true ties)
         -- bigint as contracted (rank() is int on Spark)
-        cast(rank() over (
-            partition by behavior_scores.model_id
-            order by
-                behavior_scores.behavior_score desc,
-                round(
-                    cast(
-                        behavior_scores.contribution_points - behavior_scores.inactivity_penalty
-                        as {{ dbt.type_numeric() }}
-                    ),
-                    6
-                ) desc
-        ) as {{ dbt.type_bigint() }}) as score_rank,
+        score_ranks.score_rank,
         calibration.conversion_probability,
         {{ as_of_date() }} as as_of_date
 
@@ -109,6 +118,10 @@ final as (
         on
             behavior_scores.contact_key = lead_routing.contact_key
             and behavior_scores.model_id = lead_routing.model_id
+    inner join score_ranks
+        on
+            behavior_scores.contact_key = score_ranks.contact_key
+            and behavior_scores.model_id = score_ranks.model_id
     left join accounts
         on contacts.account_id = accounts.account_id
     left join score_reasons
