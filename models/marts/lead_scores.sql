@@ -56,6 +56,10 @@ score_ranks as (
     select
         contact_key,
         model_id,
+        -- 1 = the model's best lead; behind the cap and the floor the
+        -- unclamped points still order leads (to 1e-6, so that float noise
+        -- does not split true ties)
+        -- bigint as contracted (rank() is int on Spark)
         cast(rank() over (
             partition by model_id
             order by
@@ -99,10 +103,6 @@ final as (
         lead_routing.is_fast_track,
         behavior_scores.last_positive_activity_date,
         behavior_scores.last_strong_signal_date,
-        -- 1 = the model's best lead; behind the cap and the floor the
-        -- unclamped points still order leads (to 1e-6, so that float noise
-        -- does not split true ties)
-        -- bigint as contracted (rank() is int on Spark)
         score_ranks.score_rank,
         calibration.conversion_probability,
         {{ as_of_date() }} as as_of_date
