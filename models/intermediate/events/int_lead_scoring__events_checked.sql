@@ -283,7 +283,6 @@ final as (
         checked.product_id,
         checked.duration_seconds,
         checked.occurred_at,
-        cast(checked.occurred_at as date) as event_date,
         -- the day it can count from (point-in-time scores): its own, or a
         -- later one when it was stitched through a later identification
         case
