@@ -14,8 +14,8 @@ one statement that reads the events and writes one row per event with its
 decayed points (a ledger-shaped table), plus one that sums it per (contact,
 product). On DuckDB it also times copying every table the build stored,
 one after the other: what writing them costs, which no query plan can
-save (the build writes them once each). Then the daily run: an incremental `dbt build` of the next day,
-whose events (1%) have become visible. The project is parsed again first,
+save. Then the daily run: an incremental `dbt build` of the next day, whose
+events (1%) have become visible. The project is parsed again first,
 timed apart: the scoring date is a var here, and a new var value makes dbt
 parse again, which a daily run with the default date (today) does not.
 
@@ -240,7 +240,7 @@ def bench(engine_name: str, n_events: int, workdir: Path, raw_database: Path | N
             prepare_csv(n_events, csv_dir)
             load_seconds = timed(lambda: engine.load(csv_dir))
             shutil.rmtree(csv_dir)
-        target = workdir / f"target_{engine_name}_{n_events}"
+        target = workdir / f"target_{engine_name}_{raw_database.stem if raw_database else n_events}"
 
         def dbt(args, day):
             run_dbt([*args, "--target", engine.target], getattr(engine, "database", workdir / "unused.duckdb"),
@@ -322,8 +322,8 @@ def main() -> None:
             tile_raw_duckdb(args.prepare_raw_database, args.tile)
         return
     print("| engine | events | contacts | load (s) | dbt parse (s) | dbt build (s) | floor (s) | build / floor "
-          "| copy of stored tables (s) | copy / floor | peak RSS dbt (MB) | new events | daily build (s) | daily / full | lead_scores | contributions "
-          "| quarantine |")
+          "| copy of stored tables (s) | copy / floor | peak RSS dbt (MB) | new events | daily build (s) | daily / full "
+          "| lead_scores | contributions | quarantine |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)  # before the forks
     default_events = [] if args.raw_database else [1_000_000]
     runs = [("duckdb", 0, raw) for raw in args.raw_database or []] + [
